@@ -1,0 +1,41 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.model.GitInfo;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Reads the commit, branch and dirty state of the git work tree a run happens in; unknown outside one. */
+public final class GitProbe {
+
+    private GitProbe() {
+    }
+
+    public static GitInfo probe(Path dir) {
+        String commit = git(dir, "rev-parse", "HEAD");
+        if (commit == null) return GitInfo.UNKNOWN;
+        String branch = git(dir, "rev-parse", "--abbrev-ref", "HEAD");
+        String status = git(dir, "status", "--porcelain", "--untracked-files=no");
+        return new GitInfo(commit, "HEAD".equals(branch) ? null : branch, status == null ? null : !status.isEmpty());
+    }
+
+    private static String git(Path dir, String... args) {
+        List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) return null;
+            return new String(out, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

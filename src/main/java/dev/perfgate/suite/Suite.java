@@ -1,0 +1,24 @@
+package dev.perfgate.suite;
+
+import java.util.List;
+
+/**
+ * A benchmark suite: suite-level settings and setup/teardown SQL from {@code _suite.sql}, and one benchmark
+ * per other {@code .sql} file, in file-name order.
+ *
+ * @param source where it was read from (a folder, or {@code bundled:tviews})
+ */
+public record Suite(String name, String source, Settings settings, List<SqlStatement> setup,
+                    List<SqlStatement> teardown, List<BenchmarkSpec> benchmarks) {
+    public Suite {
+        setup = List.copyOf(setup);
+        teardown = List.copyOf(teardown);
+        benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** This suite with only the named benchmarks, in the suite's order. */
+    public Suite only(java.util.Collection<String> names) {
+        return new Suite(name, source, settings, setup, teardown,
+                benchmarks.stream().filter(b -> names.contains(b.name())).toList());
+    }
+}
