@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * The embedded server for root on kernels without user namespaces: the same binaries as
  * {@link EmbeddedServer}, run as the unprivileged user {@code nobody} through {@code setpriv}, in a work
- * directory that user owns. Forced with {@code PERFGATE_EMBEDDED=setpriv} (how the tests exercise it).
+ * directory that user owns. Forced with {@code PERFGATE_EMBEDDED=setpriv} or {@code -Dperfgate.embedded=setpriv} (how the tests
+ * exercise it on machines that have user namespaces).
  */
 final class RootFallbackServer implements DatabaseServer {
 
@@ -46,7 +47,10 @@ final class RootFallbackServer implements DatabaseServer {
 
     /** True when running as root and {@code unshare -U} cannot give PostgreSQL a non-root user. */
     static boolean needed() {
-        if ("setpriv".equals(System.getenv("PERFGATE_EMBEDDED"))) return true;
+        if ("setpriv".equals(System.getenv("PERFGATE_EMBEDDED"))
+                || "setpriv".equals(System.getProperty("perfgate.embedded"))) {
+            return true;
+        }
         if (!"root".equals(System.getProperty("user.name"))) return false;
         return run(List.of("unshare", "-U", "true"), 10) != 0;
     }
@@ -130,6 +134,11 @@ final class RootFallbackServer implements DatabaseServer {
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or has run
         }
+    }
+
+    /** False once {@link #close()} has removed the server's files. */
+    boolean workDirectoryExists() {
+        return Files.exists(workDir);
     }
 
     private synchronized void stopAndDelete() {
