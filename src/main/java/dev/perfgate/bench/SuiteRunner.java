@@ -48,6 +48,7 @@ public final class SuiteRunner {
         Settings suiteSettings = suite.settings().overriddenBy(overrides);
         scale = suiteSettings.scaleOrDefault();
         SqlCalls calls = new SqlCalls(connection, suiteSettings.timeoutOrDefault());
+        calls.primeDriver();
         calls.setTimeout(suiteSettings.timeoutOrDefault(), suite.setup().isEmpty() ? null : suite.setup().get(0));
         for (SqlStatement st : suite.setup()) calls.untimed(st, bind(st, Map.of()), "suite setup");
         List<BenchmarkResult> results = new ArrayList<>();

@@ -1,19 +1,24 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.store.ResultsJson;
+import dev.perfgate.suite.Suite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code perfgate check [SUITE]}: the CI entry point. */
+/** {@code perfgate check [SUITE]}: the CI entry point: run, write results, compare with the baseline, gate. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Run a suite (default: the bundled demo suite on an embedded PostgreSQL), write its results "
-                + "and compare them with the baseline.")
+        description = "Run a suite (default: the bundled demo suite on an embedded PostgreSQL), write its results, "
+                + "compare them with the baseline and exit 1 on a regression.")
 final class CheckCommand implements Callable<Integer> {
 
     private final Console console;
@@ -21,8 +26,19 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     SuiteOptions suite;
 
+    @Mixin
+    PolicyOptions policy;
+
+    @Mixin
+    ReportOptions reports;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
     Path output = RunCommand.DEFAULT_RESULTS;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline to compare with (default: SUITE/baseline.json, or perfgate-baselines/NAME.json "
+                    + "for a bundled suite).")
+    Path baseline;
 
     CheckCommand(Console console) {
         this.console = console;
@@ -30,11 +46,23 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult result = Measurement.measure(suite, console, false, null);
+        Suite s = suite.read();
+        Path baselineFile = baseline != null ? baseline : Baselines.defaultPath(suite.suite, s.name());
+        if (baseline != null && !Files.exists(baseline)) {
+            throw new PerfgateException("--baseline " + baseline + " does not exist: give an existing baseline, or "
+                    + "leave the option out to run without one");
+        }
+        RunResult result = Measurement.measure(s, suite, console, false, null);
         ResultsJson.write(result, output);
-        console.out().print(RunTable.render(result));
         console.err().println("perfgate: results written to " + output);
-        console.out().println("No baseline to compare with yet, so no verdict: this run passes by default.");
-        return 0;
+        if (!Files.exists(baselineFile)) {
+            console.out().print(RunTable.render(result));
+            console.out().println("No baseline at " + baselineFile + " yet, so no verdict: this run passes. Make this run "
+                    + "the baseline by copying " + output + " there.");
+            return 0;
+        }
+        RunResult base = ResultsJson.read(baselineFile);
+        ComparisonReport report = RegressionCheck.compare(base, result, policy.policy(s.settings()));
+        return Verdicts.finish(report, reports, console);
     }
 }

@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Catches performance regressions before they ship.%n"
                 + "Exit codes: 0 no regression, 1 regression, 2 perfgate could not do its job.",
-        subcommands = {RunCommand.class, CheckCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
+
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show the stack trace of a failure.")
+    boolean debug;
 
     /** Exit code for "at least one regression". */
     public static final int REGRESSION = 1;

@@ -29,8 +29,8 @@ final class Measurement {
     private Measurement() {
     }
 
-    static RunResult measure(SuiteOptions options, Console console, boolean quick, Integer forcedIterations) {
-        Suite suite = options.read();
+    static RunResult measure(Suite suite, SuiteOptions options, Console console, boolean quick,
+                             Integer forcedIterations) {
         Settings overrides = options.overrides(forcedIterations);
         long startNanos = System.nanoTime();
         try (DatabaseServer server = options.db == null ? EmbeddedServer.start() : ExternalServer.of(options.db)) {

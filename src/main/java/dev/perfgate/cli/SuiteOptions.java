@@ -37,9 +37,6 @@ public final class SuiteOptions {
     @Option(names = {"-b", "--benchmark"}, paramLabel = "NAME", description = "Run only this benchmark (repeatable).")
     List<String> only;
 
-    @Option(names = "--debug", description = "Show stack traces of failures.")
-    boolean debug;
-
     /** The suite to run: the folder given, or the bundled demo suite; filtered by {@code --benchmark}. */
     Suite read() {
         Suite s = suite == null ? SuiteReader.bundled(SuiteReader.DEMO_SUITE) : SuiteReader.readFolder(suite);

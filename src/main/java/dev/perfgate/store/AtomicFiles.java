@@ -19,13 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * Replaces a file's content all at once: readers, and the file after a crash, see either the old content or
  * the new, never a torn mix.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
     /** Writes {@code bytes} to {@code file} via a synced temporary file in the same directory and a rename. */
-    static void write(Path file, byte[] bytes) {
+    public static void write(Path file, byte[] bytes) {
         Path target = file.toAbsolutePath().normalize();
         Path tmp = null;
         try {

@@ -16,20 +16,26 @@ import java.util.regex.Pattern;
  * @param timeout per-statement timeout ({@code statement_timeout})
  * @param seed    seed of the random parameters, so two runs draw the same values
  * @param scale   data-set size multiplier for the suite setup, bound as {@code :scale}
+ * @param failThreshold the suite's regression threshold as a fraction (0.10 = 10 %), null for the default policy
+ * @param warnThreshold the suite's warning threshold as a fraction
+ * @param alpha         the suite's significance level
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
-                       Duration timeout, Metric metric, Long seed, Integer scale) {
+                       Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
+                       Double warnThreshold, Double alpha) {
 
-    public static final Settings EMPTY = new Settings(null, null, null, null, null, null, null, null, null);
+    public static final Settings EMPTY =
+            new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public static final int DEFAULT_ITERATIONS = 30;
-    public static final int DEFAULT_WARMUP = 5;
+    /** Six, so PostgreSQL's custom-or-generic plan choice (made at the sixth execution) happens before timing. */
+    public static final int DEFAULT_WARMUP = 6;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_SCALE = 1;
 
-    static final Set<String> KEYS =
-            Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout", "metric", "seed", "scale");
+    static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
+            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha");
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min)?");
 
@@ -89,7 +95,9 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     public Settings overriddenBy(Settings other) {
         return new Settings(pick(other.iterations, iterations), pick(other.warmup, warmup), pick(other.unit, unit),
                 pick(other.direction, direction), pick(other.isolation, isolation), pick(other.timeout, timeout),
-                pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale));
+                pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale),
+                pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
+                pick(other.alpha, alpha));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -102,28 +110,43 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
      */
     public Settings with(String key, String value, String file, int line) {
         String v = value.trim();
-        return switch (key) {
-            case "iterations" -> new Settings(positive(key, v, 1, file, line), warmup, unit, direction, isolation,
-                    timeout, metric, seed, scale);
-            case "warmup" -> new Settings(iterations, positive(key, v, 0, file, line), unit, direction, isolation,
-                    timeout, metric, seed, scale);
-            case "unit" -> new Settings(iterations, warmup, nonBlank(key, v, file, line), direction, isolation,
-                    timeout, metric, seed, scale);
-            case "direction" -> new Settings(iterations, warmup, unit, oneOf(Direction.class, key, v, file, line),
-                    isolation, timeout, metric, seed, scale);
-            case "isolation" -> new Settings(iterations, warmup, unit, direction,
-                    oneOf(Isolation.class, key, v, file, line), timeout, metric, seed, scale);
-            case "timeout" -> new Settings(iterations, warmup, unit, direction, isolation, duration(v, file, line),
-                    metric, seed, scale);
-            case "metric" -> new Settings(iterations, warmup, unit, direction, isolation, timeout,
-                    oneOf(Metric.class, key, v, file, line), seed, scale);
-            case "seed" -> new Settings(iterations, warmup, unit, direction, isolation, timeout, metric,
-                    (long) positive(key, v, 0, file, line), scale);
-            case "scale" -> new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed,
-                    positive(key, v, 1, file, line));
+        Object[] f = {iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale, failThreshold,
+                warnThreshold, alpha};
+        switch (key) {
+            case "iterations" -> f[0] = positive(key, v, 1, file, line);
+            case "warmup" -> f[1] = positive(key, v, 0, file, line);
+            case "unit" -> f[2] = nonBlank(key, v, file, line);
+            case "direction" -> f[3] = oneOf(Direction.class, key, v, file, line);
+            case "isolation" -> f[4] = oneOf(Isolation.class, key, v, file, line);
+            case "timeout" -> f[5] = duration(v, file, line);
+            case "metric" -> f[6] = oneOf(Metric.class, key, v, file, line);
+            case "seed" -> f[7] = (long) positive(key, v, 0, file, line);
+            case "scale" -> f[8] = positive(key, v, 1, file, line);
+            case "fail_threshold" -> f[9] = fraction(key, v, file, line);
+            case "warn_threshold" -> f[10] = fraction(key, v, file, line);
+            case "alpha" -> f[11] = fraction(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
-        };
+        }
+        return new Settings((Integer) f[0], (Integer) f[1], (String) f[2], (Direction) f[3], (Isolation) f[4],
+                (Duration) f[5], (Metric) f[6], (Long) f[7], (Integer) f[8], (Double) f[9], (Double) f[10],
+                (Double) f[11]);
+    }
+
+    /**
+     * A share written as a percentage ({@code 10%}) or a fraction ({@code 0.10}), strictly between 0 and 1. A bare
+     * number above 1 is refused rather than guessed at.
+     */
+    public static double fraction(String key, String v, String file, int line) {
+        try {
+            boolean percent = v.endsWith("%");
+            double x = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
+            if (percent) x /= 100;
+            if (x > 0 && x < 1) return x;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SuiteException(file, line, key + "=" + v + " is not a share between 0 and 1: write e.g. 10% or 0.10");
     }
 
     private static int positive(String key, String v, int min, String file, int line) {

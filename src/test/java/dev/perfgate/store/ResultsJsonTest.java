@@ -1,5 +1,7 @@
 package dev.perfgate.store;
 
+import dev.perfgate.Golden;
+
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.Environment;
@@ -22,8 +24,6 @@ import static org.junit.jupiter.api.Assumptions.abort;
 
 /** These tests seal the perfgate-results/1 format: what is written, and what is read back. */
 class ResultsJsonTest {
-
-    private static final Path GOLDEN_SOURCE = Path.of("src/test/resources/golden/results.json");
 
     @Test
     void writeThenReadGivesTheSameRun(@TempDir Path dir) {
@@ -51,13 +51,7 @@ class ResultsJsonTest {
         Locale.setDefault(Locale.GERMANY);
         try {
             assertThat(String.format("%.2f", 1.25)).isEqualTo("1,25"); // the trap is armed
-            String json = ResultsJson.toJson(Fixtures.fullRun());
-            if (Boolean.getBoolean("perfgate.golden.update")) {
-                Files.writeString(GOLDEN_SOURCE, json, StandardCharsets.UTF_8);
-                abort("rewrote " + GOLDEN_SOURCE + ": review the diff, then run again without the flag");
-            }
-            assertThat(json.getBytes(StandardCharsets.UTF_8))
-                    .isEqualTo(Fixtures.resource("/golden/results.json").getBytes(StandardCharsets.UTF_8));
+            Golden.assertMatches("results.json", ResultsJson.toJson(Fixtures.fullRun()));
         } finally {
             Locale.setDefault(saved);
         }

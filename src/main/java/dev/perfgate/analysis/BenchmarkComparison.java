@@ -1,0 +1,37 @@
+package dev.perfgate.analysis;
+
+import java.util.List;
+
+import dev.perfgate.model.Direction;
+import dev.perfgate.stats.Summary;
+
+/**
+ * A {@code BenchmarkComparison} is the verdict on one benchmark and the numbers behind it. Changes are relative
+ * and <b>positive = worse</b> whatever the direction: for a lower-is-better metric {@code current / baseline - 1},
+ * for a higher-is-better one {@code 1 - current / baseline} (a 13 % drop in a speedup is {@code +0.13}).
+ * Numbers that do not apply (new, missing, no interval) are {@link Double#NaN}.
+ *
+ * @param unit               the current run's unit (the baseline's for a missing benchmark)
+ * @param change             robust point estimate (Hodges-Lehmann ratio, or ratio of means for Welch)
+ * @param ciLow              lower end of the {@code 1 - alpha} interval of {@code change}
+ * @param ciHigh             upper end of that interval
+ * @param pValue             two-sided p-value after the policy's multiple-comparison correction
+ * @param rawPValue          the same before correction
+ * @param baseline           {@code null} for a new benchmark; median etc. NaN for a summary-only baseline
+ * @param current            {@code null} for a missing benchmark
+ * @param method             {@code "mann-whitney"} or {@code "welch (summary-only baseline)"}; null for new/missing
+ * @param notes              human-readable caveats and reasons, in {@link java.util.Locale#ROOT} number format
+ * @param iterationsToDecide for a benchmark whose interval is too wide: roughly how many iterations per run
+ *                           (baseline and current) would decide; otherwise {@code null}
+ */
+public record BenchmarkComparison(String name, String unit, Direction direction, Verdict verdict, double change,
+                                  double ciLow, double ciHigh, double pValue, double rawPValue, Summary baseline,
+                                  Summary current, String method, List<String> notes, Integer iterationsToDecide) {
+
+    public static final String METHOD_MANN_WHITNEY = "mann-whitney";
+    public static final String METHOD_WELCH = "welch (summary-only baseline)";
+
+    public BenchmarkComparison {
+        notes = List.copyOf(notes);
+    }
+}

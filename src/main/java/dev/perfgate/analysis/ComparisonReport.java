@@ -1,0 +1,37 @@
+package dev.perfgate.analysis;
+
+import java.util.List;
+
+/**
+ * A {@code ComparisonReport} is the outcome of comparing a current run with a baseline: what the reports
+ * render and what the CLI's exit code is decided from.
+ *
+ * @param verdict                overall: {@code FAIL} on any regression, {@code WARN} on any warning or
+ *                               inconclusive benchmark, else {@code PASS}
+ * @param quick                  low confidence: quick mode, or fewer than the policy's minimum iterations
+ * @param environmentMismatch    both environment fingerprints are known and differ
+ * @param environmentDifferences which facts differ, e.g. {@code java: "17.0.2" vs "21.0.1"}
+ * @param warnings               report-level warnings, to be shown prominently
+ * @param benchmarks             in the current run's order, then those only in the baseline
+ * @param policy                 the policy the verdicts were decided by
+ */
+public record ComparisonReport(OverallVerdict verdict, boolean quick, boolean environmentMismatch,
+                               List<String> environmentDifferences, List<String> warnings,
+                               List<BenchmarkComparison> benchmarks, Policy policy) {
+
+    public ComparisonReport {
+        environmentDifferences = List.copyOf(environmentDifferences);
+        warnings = List.copyOf(warnings);
+        benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** True when the policy is strict about environments and they differ: the CLI must exit 2. */
+    public boolean strictEnvironmentViolated() {
+        return policy.strictEnvironment() && environmentMismatch;
+    }
+
+    /** The benchmarks with the given verdict, in report order. */
+    public List<BenchmarkComparison> withVerdict(Verdict verdict) {
+        return benchmarks.stream().filter(b -> b.verdict() == verdict).toList();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.perfgate.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Direction;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.stats.Comparison;
+import dev.perfgate.stats.Holm;
+import dev.perfgate.stats.RelativeChange;
+
+/**
+ * {@code RegressionCheck} compares a current run with a baseline under a {@link Policy}: per benchmark a robust
+ * change estimate with its interval and test ({@link BenchmarkPair}), p-values corrected across the run, a
+ * verdict by {@link VerdictRule}, and the run-level guards (environment mismatch, quick mode). Pure: no I/O.
+ */
+public final class RegressionCheck {
+
+    private RegressionCheck() {
+    }
+
+    /** Compares {@code current} with {@code baseline}; never throws on odd data, it reports it instead. */
+    public static ComparisonReport compare(RunResult baseline, RunResult current, Policy policy) {
+        boolean quickRun = current.settings() != null && current.settings().quick();
+        Map<String, BenchmarkResult> baselineByName = new LinkedHashMap<>();
+        for (BenchmarkResult b : baseline.benchmarks()) baselineByName.putIfAbsent(b.name(), b);
+        List<BenchmarkPair> pairs = new ArrayList<>();
+        for (BenchmarkResult c : current.benchmarks()) {
+            pairs.add(BenchmarkPair.of(baselineByName.remove(c.name()), c, quickRun, policy));
+        }
+        for (BenchmarkResult b : baselineByName.values()) pairs.add(BenchmarkPair.of(b, null, quickRun, policy));
+
+        double[] adjusted = correct(pairs, policy.correction());
+        EnvironmentCheck.Result environment = EnvironmentCheck.compare(baseline.environment(), current.environment());
+        List<BenchmarkComparison> results = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            results.add(judge(pairs.get(i), adjusted[i], environment, policy));
+        }
+        boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
+        return new ComparisonReport(overall(results, policy), quick, environment.mismatch(),
+                environment.differences(), reportWarnings(quick, quickRun, environment, policy), results, policy);
+    }
+
+    private static double[] correct(List<BenchmarkPair> pairs, Correction correction) {
+        double[] raw = pairs.stream()
+                .mapToDouble(p -> p.comparison() == null ? Double.NaN : p.comparison().pValue()).toArray();
+        return correction == Correction.HOLM ? Holm.adjust(raw) : raw;
+    }
+
+    private static BenchmarkComparison judge(BenchmarkPair pair, double pAdjusted, EnvironmentCheck.Result environment,
+                                             Policy policy) {
+        if (pair.fixedVerdict() != null) return pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null);
+        Comparison comparison = pair.comparison();
+        RelativeChange bad = worseIsPositive(comparison.change(), pair.direction());
+        VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
+                bad.high(), pAdjusted, comparison.baselineN(), comparison.currentN()), pair.quick(), policy);
+        List<String> notes = new ArrayList<>(decision.notes());
+        Verdict verdict = decision.verdict();
+        if (verdict == Verdict.REGRESSION && environment.mismatch()) {
+            verdict = Verdict.WARNING;
+            notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but baseline and current ran on "
+                    + "different environments: downgraded to warning", VerdictRule.percent(bad.estimate())));
+        }
+        return pair.toResult(verdict, bad, pAdjusted, notes, decision.iterationsToDecide());
+    }
+
+    /** The change with its sign flipped for higher-is-better metrics, so that positive always means worse. */
+    static RelativeChange worseIsPositive(RelativeChange change, Direction direction) {
+        if (direction != Direction.HIGHER) return change;
+        return new RelativeChange(-change.estimate(), -change.high(), -change.low(), change.confidence());
+    }
+
+    private static OverallVerdict overall(List<BenchmarkComparison> results, Policy policy) {
+        boolean warn = false;
+        for (BenchmarkComparison r : results) {
+            if (r.verdict() == Verdict.REGRESSION) return OverallVerdict.FAIL;
+            if (r.verdict() == Verdict.INCONCLUSIVE && policy.failOnInconclusive()) return OverallVerdict.FAIL;
+            warn |= r.verdict() == Verdict.WARNING || r.verdict() == Verdict.INCONCLUSIVE;
+        }
+        return warn ? OverallVerdict.WARN : OverallVerdict.PASS;
+    }
+
+    private static List<String> reportWarnings(boolean quick, boolean quickRun, EnvironmentCheck.Result environment,
+                                               Policy policy) {
+        List<String> warnings = new ArrayList<>(environment.warnings());
+        if (quick) {
+            warnings.add(String.format(Locale.ROOT, "QUICK MODE, LOW CONFIDENCE: %s; only a regression whose whole "
+                            + "interval is beyond %s fails", quickRun ? "a quick run"
+                            : "fewer than " + policy.minIterations() + " iterations",
+                    VerdictRule.percent(policy.failThreshold())));
+        }
+        if (policy.strictEnvironment() && environment.mismatch()) {
+            warnings.add("strict environment: a comparison across environments is an error");
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.perfgate.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The decision rule that turns a change, its interval and a p-value into a {@link Verdict}. All changes are
+ * relative and positive = worse; F is the fail threshold, W the warn threshold, the interval is the
+ * {@code 1 - alpha} interval, p is corrected for multiple comparisons. In order:
+ * <ol>
+ *   <li>no estimate or no interval: INCONCLUSIVE;</li>
+ *   <li>estimate &gt; F, the whole interval beyond W (quick mode: beyond F), p &lt; alpha and
+ *       p &lt; {@value #REGRESSION_P_CAP}: REGRESSION;</li>
+ *   <li>p &lt; alpha and estimate &lt; -W: IMPROVEMENT;</li>
+ *   <li>estimate &gt; F otherwise: WARNING, with the reason it is not established;</li>
+ *   <li>interval from below W to above F (could be ok, could be a regression): INCONCLUSIVE;</li>
+ *   <li>estimate &gt; W: WARNING;</li>
+ *   <li>otherwise OK: the estimate is within W and the interval rules out a change beyond F.</li>
+ * </ol>
+ * Why step 2 asks for more than "estimate &gt; F and p &lt; alpha": on a noisy metric that alone fails about
+ * alpha/2 = 2.5 % of runs with no change at all, and the spec allows 1 %. Each added condition bounds one error
+ * whatever the noise: the interval clearing W is a one-sided test of "slowdown &lt;= W" at level alpha/2, so a
+ * true change inside the warning band fails at most 2.5 % of the time; the two-sided p below 0.01 is a
+ * one-sided 0.5 % test of "no slowdown", half the spec's 1 % false-failure budget, leaving room for the
+ * approximations (measured: at most 0.6 % on lognormals with sigma up to 1). On quiet metrics neither binds
+ * (the estimate &gt; F condition does), so they cost no power there; on very noisy ones they trade power for
+ * the guarantee, and the verdict is "inconclusive" or "warning" with the iterations that would decide.
+ */
+final class VerdictRule {
+
+    /** A regression's p-value must also be below this (two-sided; see the class comment for why). */
+    static final double REGRESSION_P_CAP = 0.01;
+
+    /** Cap on the iteration estimate: beyond this, more iterations are not the answer. */
+    static final int MAX_ITERATIONS_ESTIMATE = 1_000_000;
+
+    private VerdictRule() {
+    }
+
+    /** A verdict, the notes that explain it, and for an undecided one how many iterations would decide. */
+    record Decision(Verdict verdict, List<String> notes, Integer iterationsToDecide) {
+    }
+
+    /** The bad-direction change of one benchmark: estimate and interval, positive = worse. */
+    record Change(double estimate, double low, double high, double pValue, int baselineN, int currentN) {
+        boolean hasInterval() {
+            return !Double.isNaN(estimate) && !Double.isNaN(low) && !Double.isNaN(high);
+        }
+    }
+
+    static Decision decide(Change c, boolean quick, Policy policy) {
+        double f = policy.failThreshold();
+        double w = policy.warnThreshold();
+        if (!c.hasInterval()) {
+            return new Decision(Verdict.INCONCLUSIVE, List.of("no confidence interval: cannot decide"),
+                    policy.minIterations());
+        }
+        boolean significant = c.pValue() < policy.alpha();
+        boolean established = significant && c.pValue() < REGRESSION_P_CAP && c.low() > (quick ? f : w);
+        if (established && c.estimate() > f) return new Decision(Verdict.REGRESSION, List.of(), null);
+        if (significant && c.estimate() < -w) return new Decision(Verdict.IMPROVEMENT, List.of(), null);
+        boolean straddles = c.low() < w && c.high() > f;
+        Integer iterations = straddles ? iterationsToDecide(c, policy) : null;
+        if (c.estimate() > f) {
+            return new Decision(Verdict.WARNING, notEstablished(c, significant, quick, policy), iterations);
+        }
+        if (straddles) {
+            return new Decision(Verdict.INCONCLUSIVE, List.of(String.format(Locale.ROOT,
+                    "interval %s to %s is too wide to tell ok from regression; about %d iterations per run "
+                            + "would decide", percent(c.low()), percent(c.high()), iterations)), iterations);
+        }
+        if (c.estimate() > w) return new Decision(Verdict.WARNING, List.of(), null);
+        return new Decision(Verdict.OK, List.of(), null);
+    }
+
+    private static List<String> notEstablished(Change c, boolean significant, boolean quick, Policy policy) {
+        List<String> notes = new ArrayList<>();
+        if (!significant) {
+            notes.add(String.format(Locale.ROOT, "worse by %s but not significant (p = %s)",
+                    percent(c.estimate()), pValue(c.pValue())));
+        } else if (c.pValue() >= REGRESSION_P_CAP) {
+            notes.add(String.format(Locale.ROOT, "worse by %s, but p = %s: a regression needs p < %s (at most "
+                            + "1 %% false failures however noisy the metric)", percent(c.estimate()), pValue(c.pValue()),
+                    REGRESSION_P_CAP));
+        } else if (quick && c.low() <= policy.failThreshold()) {
+            notes.add(String.format(Locale.ROOT, "quick mode: fails only when the whole interval (%s to %s) is "
+                    + "beyond %s", percent(c.low()), percent(c.high()), percent(policy.failThreshold())));
+        } else {
+            notes.add(String.format(Locale.ROOT, "worse by %s, but the interval (%s to %s) reaches into the "
+                            + "±%.1f %% band: not established as a regression", percent(c.estimate()), percent(c.low()),
+                    percent(c.high()), policy.warnThreshold() * 100));
+        }
+        if (c.low() < policy.warnThreshold()) {
+            notes.add(String.format(Locale.ROOT, "about %d iterations per run would decide",
+                    iterationsToDecide(c, policy)));
+        }
+        return notes;
+    }
+
+    /**
+     * Iterations per run (baseline and current alike) that would shrink the interval enough to decide: the
+     * half-width scales with {@code sqrt(1/m + 1/n)}, and must drop to the distance from the estimate to the
+     * farther of the two thresholds it has to clear.
+     */
+    static int iterationsToDecide(Change c, Policy policy) {
+        double halfWidth = (c.high() - c.low()) / 2;
+        double needed = Math.max(policy.failThreshold() - c.estimate(), c.estimate() - policy.warnThreshold());
+        needed = Math.max(needed, (policy.failThreshold() - policy.warnThreshold()) / 2);
+        if (!(halfWidth > needed) || needed <= 0) return Math.max(c.currentN(), c.baselineN());
+        double inverseN = 1.0 / c.baselineN() + 1.0 / c.currentN();
+        double perRun = 2 / (inverseN * Math.pow(needed / halfWidth, 2));
+        return (int) Math.min(MAX_ITERATIONS_ESTIMATE, Math.ceil(perRun));
+    }
+
+    /** A signed percentage with one decimal, e.g. {@code +12.3 %}; always {@link Locale#ROOT}. */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
+    }
+
+    static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.Correction;
+import dev.perfgate.analysis.Policy;
+import dev.perfgate.suite.Settings;
+import picocli.CommandLine.Option;
+
+/** The verdict policy options shared by {@code compare} and {@code check}. */
+public final class PolicyOptions {
+
+    @Option(names = "--fail-threshold", paramLabel = "SHARE",
+            description = "Slowdown that fails when significant, e.g. 10% or 0.10 (default 10%).")
+    String failThreshold;
+
+    @Option(names = "--warn-threshold", paramLabel = "SHARE", description = "Slowdown that warns (default 5%).")
+    String warnThreshold;
+
+    @Option(names = "--alpha", paramLabel = "P", description = "Significance level (default 0.05).")
+    String alpha;
+
+    @Option(names = "--correction", paramLabel = "holm|none",
+            description = "Multiple-comparison correction across the run's benchmarks (default holm).")
+    String correction;
+
+    @Option(names = "--strict-environment",
+            description = "Treat a baseline from another environment (hardware, OS, JVM, PostgreSQL) as an error.")
+    boolean strictEnvironment;
+
+    @Option(names = "--fail-on-inconclusive", description = "Fail when a benchmark's interval is too wide to decide.")
+    boolean failOnInconclusive;
+
+    /** The default policy, overridden by the suite's settings, overridden by these options. */
+    Policy policy(Settings suite) {
+        Policy p = Policy.DEFAULT;
+        try {
+            if (suite.failThreshold() != null) p = p.withFailThreshold(suite.failThreshold());
+            if (suite.warnThreshold() != null) p = p.withWarnThreshold(suite.warnThreshold());
+            if (suite.alpha() != null) p = p.withAlpha(suite.alpha());
+            if (failThreshold != null) p = p.withFailThreshold(Settings.fraction("--fail-threshold", failThreshold, "option", 0));
+            if (warnThreshold != null) p = p.withWarnThreshold(Settings.fraction("--warn-threshold", warnThreshold, "option", 0));
+            if (alpha != null) p = p.withAlpha(Settings.fraction("--alpha", alpha, "option", 0));
+            if (correction != null) {
+                Correction c = Correction.parse(correction);
+                if (c == null) throw new PerfgateException("--correction " + correction + ": use holm or none");
+                p = p.withCorrection(c);
+            }
+            return p.withStrictEnvironment(strictEnvironment).withFailOnInconclusive(failOnInconclusive);
+        } catch (IllegalArgumentException e) {
+            throw new PerfgateException("the verdict policy is inconsistent: " + e.getMessage()
+                    + " (check --warn-threshold/--fail-threshold and the suite's settings)");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.perfgate.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfgate.analysis.BenchmarkComparison;
+import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.Policy;
+import dev.perfgate.stats.Summary;
+
+/**
+ * The machine-readable comparison, {@code perfgate-comparison/1}: the spec's fields ({@code format},
+ * {@code verdict}, per benchmark {@code name, verdict, change, ci_low, ci_high, p_value, baseline{n, median},
+ * current{n, median}}) plus context a script may want. Unknown numbers are {@code null}, never NaN.
+ */
+public final class JsonReport implements Exporter {
+
+    public static final String FORMAT = "perfgate-comparison/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Override
+    public String format() {
+        return "json";
+    }
+
+    @Override
+    public String fileName() {
+        return "comparison.json";
+    }
+
+    @Override
+    public String render(ComparisonReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("verdict", report.verdict().jsonName());
+        root.put("quick", report.quick());
+        root.put("environment_mismatch", report.environmentMismatch());
+        root.set("environment_differences", strings(report.environmentDifferences()));
+        root.set("warnings", strings(report.warnings()));
+        root.set("policy", policy(report.policy()));
+        ArrayNode benchmarks = root.putArray("benchmarks");
+        for (BenchmarkComparison b : report.benchmarks()) benchmarks.add(benchmark(b));
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+
+    private static ObjectNode benchmark(BenchmarkComparison b) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("name", b.name());
+        n.put("verdict", b.verdict().jsonName());
+        number(n, "change", b.change());
+        number(n, "ci_low", b.ciLow());
+        number(n, "ci_high", b.ciHigh());
+        number(n, "p_value", b.pValue());
+        number(n, "p_value_uncorrected", b.rawPValue());
+        n.put("unit", b.unit());
+        n.put("direction", b.direction() == null ? null : b.direction().jsonName());
+        n.put("method", b.method());
+        if (b.iterationsToDecide() != null) n.put("iterations_to_decide", b.iterationsToDecide());
+        n.set("baseline", summary(b.baseline()));
+        n.set("current", summary(b.current()));
+        n.set("notes", strings(b.notes()));
+        return n;
+    }
+
+    private static ObjectNode summary(Summary s) {
+        if (s == null) return null;
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("n", s.n());
+        number(n, "median", s.median());
+        number(n, "mean", s.mean());
+        number(n, "stddev", s.stddev());
+        number(n, "p95", s.p95());
+        number(n, "min", s.min());
+        number(n, "max", s.max());
+        return n;
+    }
+
+    private static ObjectNode policy(Policy p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("fail_threshold", p.failThreshold());
+        n.put("warn_threshold", p.warnThreshold());
+        n.put("alpha", p.alpha());
+        n.put("correction", p.correction().jsonName());
+        n.put("strict_environment", p.strictEnvironment());
+        n.put("fail_on_inconclusive", p.failOnInconclusive());
+        return n;
+    }
+
+    private static void number(ObjectNode n, String key, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) n.putNull(key);
+        else n.put(key, value);
+    }
+
+    private static ArrayNode strings(java.util.List<String> values) {
+        ArrayNode a = MAPPER.createArrayNode();
+        values.forEach(a::add);
+        return a;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.perfgate.report;
+
+import dev.perfgate.analysis.BenchmarkComparison;
+import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The terminal report: an aligned table (baseline, current, change with its interval, p-value, verdict), each
+ * benchmark's notes under it, the report's warnings, and a one-line summary. Colours only when asked (a terminal).
+ */
+public final class TextReport implements Exporter {
+
+    private final boolean colour;
+
+    public TextReport(boolean colour) {
+        this.colour = colour;
+    }
+
+    @Override
+    public String format() {
+        return "text";
+    }
+
+    @Override
+    public String fileName() {
+        return "comparison.txt";
+    }
+
+    @Override
+    public String render(ComparisonReport report) {
+        int level = (int) Math.round(100 * (1 - report.policy().alpha()));
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"benchmark", "baseline", "current", "change", level + "% interval", "p", "verdict"});
+        for (BenchmarkComparison b : report.benchmarks()) {
+            rows.add(new String[]{b.name(), Formats.center(b.baseline(), b.unit()), Formats.center(b.current(), b.unit()),
+                    Formats.percent(b.change()), Formats.interval(b), Formats.pValue(b.pValue()), paint(b.verdict())});
+        }
+        StringBuilder out = new StringBuilder(TextTable.render(rows, 1, 2, 3, 5));
+        for (BenchmarkComparison b : report.benchmarks()) {
+            for (String note : b.notes()) out.append("  ").append(b.name()).append(": ").append(note).append('\n');
+        }
+        for (String warning : report.warnings()) out.append("WARNING: ").append(warning).append('\n');
+        out.append(summaryLine(report)).append('\n');
+        return out.toString();
+    }
+
+    /** E.g. {@code FAIL: 1 regression, 2 warnings, 3 ok (changes: positive = worse)}. */
+    public static String summaryLine(ComparisonReport report) {
+        StringBuilder counts = new StringBuilder();
+        for (Verdict v : Verdict.values()) {
+            int n = report.withVerdict(v).size();
+            if (n == 0) continue;
+            if (counts.length() > 0) counts.append(", ");
+            counts.append(n).append(' ').append(plural(v, n));
+        }
+        return report.verdict().name() + ": " + (counts.length() == 0 ? "no benchmarks" : counts)
+                + (report.quick() ? " (quick, low confidence)" : "") + "; change: positive = worse";
+    }
+
+    private static String plural(Verdict v, int n) {
+        String name = v.jsonName();
+        if (n == 1 || v == Verdict.OK || v == Verdict.NEW || v == Verdict.MISSING || v == Verdict.INCONCLUSIVE) return name;
+        return name + "s";
+    }
+
+    private String paint(Verdict v) {
+        String name = v.jsonName().toUpperCase(Locale.ROOT);
+        if (!colour) return name;
+        String code = switch (v) {
+            case REGRESSION -> "31";
+            case WARNING, INCONCLUSIVE -> "33";
+            case IMPROVEMENT, OK -> "32";
+            default -> "36";
+        };
+        return "\u001b[" + code + "m" + name + "\u001b[0m";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.perfgate.stats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@code Comparison} of a current sample with a baseline: the relative change with its interval, the
+ * (uncorrected, two-sided) p-value of the test that goes with the chosen assumption, and caveats.
+ *
+ * <p>Choose by assumption, as benchstat does: with raw samples on both sides assume nothing
+ * ({@link #ranks}: Hodges-Lehmann + Mann-Whitney); with only moments, assume normal means ({@link #welch}).
+ *
+ * @param pValue two-sided, not corrected for multiple comparisons; NaN when no test was possible
+ */
+public record Comparison(RelativeChange change, double pValue, Method method, int baselineN, int currentN,
+                         List<String> warnings) {
+
+    /** Which test and estimator produced a comparison. */
+    public enum Method {
+        /** {@link HodgesLehmann} ratio with its Moses interval and the {@link MannWhitney} test. */
+        MANN_WHITNEY,
+        /** Ratio of means with a delta-method interval and {@link Welch}'s test. */
+        WELCH
+    }
+
+    public Comparison {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Rank-based comparison of raw samples; robust to stalls and outliers. */
+    public static Comparison ranks(Sample baseline, Sample current, double confidence) {
+        Estimate estimate = HodgesLehmann.relativeChange(baseline, current, confidence);
+        double p = MannWhitney.pValue(baseline, current);
+        return new Comparison(estimate.change(), p, Method.MANN_WHITNEY, baseline.size(), current.size(),
+                estimate.warnings());
+    }
+
+    /** Welch comparison of means, for when one side has no raw samples. */
+    public static Comparison welch(Moments baseline, Moments current, double confidence) {
+        Estimate estimate = Welch.relativeChange(baseline, current, confidence);
+        List<String> warnings = new ArrayList<>(estimate.warnings());
+        return new Comparison(estimate.change(), Welch.pValue(baseline, current), Method.WELCH, baseline.n(),
+                current.n(), warnings);
+    }
+}

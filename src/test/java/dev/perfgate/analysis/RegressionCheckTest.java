@@ -1,0 +1,143 @@
+package dev.perfgate.analysis;
+
+import static dev.perfgate.analysis.Runs.bench;
+import static dev.perfgate.analysis.Runs.compareOne;
+import static dev.perfgate.analysis.Runs.constant;
+import static dev.perfgate.analysis.Runs.lognormal;
+import static dev.perfgate.analysis.Runs.run;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Direction;
+import dev.perfgate.model.ReportedSummary;
+
+/** Verdicts end to end through {@link RegressionCheck#compare}, on seeded synthetic samples. */
+class RegressionCheckTest {
+
+    private static final double[] BASELINE = lognormal(1, 100, 1.0, 0.05);
+
+    @Test
+    void thirtyPercentSlowerIsARegression() {
+        BenchmarkComparison b = compareOne(BASELINE, lognormal(2, 30, 1.30, 0.05));
+        assertThat(b.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(b.change()).isCloseTo(0.30, within(0.03));
+        assertThat(b.ciLow()).isGreaterThan(0.2).isLessThan(b.change());
+        assertThat(b.ciHigh()).isGreaterThan(b.change());
+        assertThat(b.pValue()).isLessThan(1e-6);
+        assertThat(b.method()).isEqualTo(BenchmarkComparison.METHOD_MANN_WHITNEY);
+        assertThat(b.baseline().n()).isEqualTo(100);
+        assertThat(b.current().n()).isEqualTo(30);
+    }
+
+    @Test
+    void eachVerdictOnTightSamples() {
+        assertThat(compareOne(BASELINE, lognormal(3, 30, 1.075, 0.05)).verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(compareOne(BASELINE, lognormal(4, 30, 1.0, 0.05)).verdict()).isEqualTo(Verdict.OK);
+        BenchmarkComparison faster = compareOne(BASELINE, lognormal(5, 30, 0.8, 0.05));
+        assertThat(faster.verdict()).isEqualTo(Verdict.IMPROVEMENT);
+        assertThat(faster.change()).isCloseTo(-0.2, within(0.03));
+    }
+
+    @Test
+    void wideSamplesWithASmallChangeAreInconclusive() {
+        BenchmarkComparison b = compareOne(lognormal(7, 100, 1.0, 0.5), lognormal(8, 30, 1.05, 0.5));
+        assertThat(b.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(b.iterationsToDecide()).isGreaterThan(100);
+        assertThat(b.notes()).anyMatch(n -> n.contains("too wide to tell ok from regression"));
+    }
+
+    @Test
+    void newAndMissingBenchmarksComeInCurrentOrderThenMissing() {
+        ComparisonReport report = RegressionCheck.compare(
+                run(bench("gone", BASELINE), bench("kept", BASELINE)),
+                run(bench("added", BASELINE), bench("kept", BASELINE)), Policy.DEFAULT);
+        assertThat(report.benchmarks()).extracting(BenchmarkComparison::name).containsExactly("added", "kept", "gone");
+        assertThat(report.benchmarks()).extracting(BenchmarkComparison::verdict)
+                .containsExactly(Verdict.NEW, Verdict.OK, Verdict.MISSING);
+        BenchmarkComparison added = report.benchmarks().get(0);
+        assertThat(added.baseline()).isNull();
+        assertThat(added.current().n()).isEqualTo(100);
+        assertThat(added.change()).isNaN();
+        assertThat(report.benchmarks().get(2).current()).isNull();
+        assertThat(report.verdict()).isEqualTo(OverallVerdict.PASS);
+    }
+
+    @Test
+    void aDropInAHigherIsBetterMetricIsARegressionWithPositiveChange() {
+        BenchmarkComparison drop = compareHigher(lognormal(8, 100, 2.3, 0.05), lognormal(9, 30, 2.0, 0.05));
+        assertThat(drop.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(drop.change()).isCloseTo(1 - 2.0 / 2.3, within(0.02));
+        assertThat(drop.ciLow()).isLessThan(drop.change());
+        assertThat(drop.ciHigh()).isGreaterThan(drop.change());
+        BenchmarkComparison rise = compareHigher(lognormal(8, 100, 2.3, 0.05), lognormal(10, 30, 2.7, 0.05));
+        assertThat(rise.verdict()).isEqualTo(Verdict.IMPROVEMENT);
+        assertThat(rise.change()).isNegative();
+    }
+
+    @Test
+    void identicalConstantSamplesAreOkWithZeroChange() {
+        BenchmarkComparison b = compareOne(constant(100, 1.2), constant(30, 1.2));
+        assertThat(b.verdict()).isEqualTo(Verdict.OK);
+        assertThat(b.change()).isZero();
+        assertThat(b.ciLow()).isZero();
+        assertThat(b.ciHigh()).isZero();
+        assertThat(b.pValue()).isEqualTo(1.0);
+        assertThat(b.current().stddev()).isZero();
+    }
+
+    @Test
+    void differentConstantsAreADefiniteChange() {
+        BenchmarkComparison b = compareOne(constant(100, 1.0), constant(30, 1.25));
+        assertThat(b.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(b.change()).isCloseTo(0.25, within(1e-12));
+    }
+
+    @Test
+    void summaryOnlyBaselineIsComparedWithWelch() {
+        BenchmarkResult legacy = new BenchmarkResult("single_row_update", "ms", Direction.LOWER, List.of(),
+                new ReportedSummary(1.2, 0.08, 1.35, 100));
+        ComparisonReport report = RegressionCheck.compare(run(legacy),
+                run(bench("single_row_update", lognormal(11, 30, 1.56, 0.06))), Policy.DEFAULT);
+        BenchmarkComparison b = report.benchmarks().get(0);
+        assertThat(b.method()).isEqualTo("welch (summary-only baseline)");
+        assertThat(b.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(b.change()).isCloseTo(0.3, within(0.03));
+        assertThat(b.notes()).contains("summary-only baseline: Welch's t-test on means; raw samples would be more robust");
+        assertThat(b.baseline().mean()).isEqualTo(1.2);
+        assertThat(b.baseline().median()).isNaN();
+    }
+
+    @Test
+    void differentUnitsAreNotCompared() {
+        BenchmarkResult seconds = new BenchmarkResult("b", "s", Direction.LOWER, Runs.list(BASELINE));
+        ComparisonReport report = RegressionCheck.compare(run(seconds), run(bench("b", BASELINE)), Policy.DEFAULT);
+        assertThat(report.benchmarks().get(0).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(report.benchmarks().get(0).notes()).anyMatch(n -> n.startsWith("units differ"));
+    }
+
+    @Test
+    void overallVerdictFollowsTheWorstBenchmark() {
+        ComparisonReport fail = RegressionCheck.compare(run(bench("a", BASELINE), bench("b", BASELINE)),
+                run(bench("a", lognormal(12, 30, 1.0, 0.05)), bench("b", lognormal(13, 30, 1.3, 0.05))), Policy.DEFAULT);
+        assertThat(fail.verdict()).isEqualTo(OverallVerdict.FAIL);
+        assertThat(fail.verdict().exitCode()).isEqualTo(1);
+        assertThat(fail.withVerdict(Verdict.REGRESSION)).extracting(BenchmarkComparison::name).containsExactly("b");
+
+        ComparisonReport inconclusive = RegressionCheck.compare(run(bench("w", lognormal(7, 100, 1.0, 0.5))),
+                run(bench("w", lognormal(8, 30, 1.05, 0.5))), Policy.DEFAULT);
+        assertThat(inconclusive.verdict()).isEqualTo(OverallVerdict.WARN);
+        assertThat(RegressionCheck.compare(run(bench("w", lognormal(7, 100, 1.0, 0.5))),
+                run(bench("w", lognormal(8, 30, 1.05, 0.5))), Policy.DEFAULT.withFailOnInconclusive(true)).verdict())
+                .isEqualTo(OverallVerdict.FAIL);
+    }
+
+    private static BenchmarkComparison compareHigher(double[] baseline, double[] current) {
+        return RegressionCheck.compare(run(bench("speedup", Direction.HIGHER, baseline)),
+                run(bench("speedup", Direction.HIGHER, current)), Policy.DEFAULT).benchmarks().get(0);
+    }
+}
