@@ -68,7 +68,7 @@ public final class AccuracyBenchmark {
                 + "spread <= %.2f %%; 30 %% caught 93 %% with <= 1 %% false failures needs <= %.2f %%.%n%n",
                 100 * Math.log(1.15 / 1.05) / (z(0.98) + z(0.95)), 100 * Math.log(1.30) / (z(0.99) + z(0.93)));
         printGoals(cells);
-        System.out.printf(Locale.ROOT, "Best any test can do on the wide lognormal at 30 %% with <= 1 %% false "
+        System.out.printf(Locale.ROOT, "Best any test can do on the very wide lognormal (sigma 0.5) at 30 %% with <= 1 %% false "
                 + "failures (z-test on log values, sigma known): %.1f %% caught%n%n", 100 * widePowerBound());
         Timing.print(false);
     }
@@ -169,11 +169,13 @@ public final class AccuracyBenchmark {
     /** The spec's goal for one cell: an upper bound on failing (no or small change) or a lower one (caught). */
     record Goal(boolean atMost, double share) {
         static Goal of(Shape shape, double slowdown) {
-            boolean wide = shape == Shape.WIDE_LOGNORMAL;
+            // The spec's "wide" exemptions apply wherever 30 samples cannot tell 5 % from 15 % (spread > 2.46 %)
+            boolean wide = shape == Shape.MEDIUM_LOGNORMAL || shape == Shape.WIDE_LOGNORMAL || shape == Shape.VERY_WIDE;
             if (slowdown == 0) return new Goal(true, 0.01);
             if (slowdown == 0.05) return new Goal(true, wide ? 0.05 : 0.02);
             if (slowdown == 0.15) return new Goal(false, wide ? 0 : 0.95);
-            return new Goal(false, wide ? 0.93 : 0.95);
+            // sigma 0.5 carries too little information for any power goal: shown, not judged (see Shape.VERY_WIDE)
+            return new Goal(false, shape == Shape.VERY_WIDE ? 0 : wide ? 0.93 : 0.95);
         }
 
         boolean met(double failShare) {
@@ -190,7 +192,7 @@ public final class AccuracyBenchmark {
         return new NormalDistribution(0, 1).inverseCumulativeProbability(p);
     }
 
-    /** Power of the most powerful level-1 % test of a 30 % shift on log values with sigma 0.5 known. */
+    /** Power of the most powerful level-1 % test of a 30 % shift on log values with sigma 0.5 known (VERY_WIDE). */
     static double widePowerBound() {
         NormalDistribution z = new NormalDistribution(0, 1);
         double se = 0.5 * Math.sqrt(1.0 / BASELINE_N + 1.0 / CURRENT_N);
