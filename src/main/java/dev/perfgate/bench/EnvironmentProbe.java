@@ -48,6 +48,12 @@ public final class EnvironmentProbe {
         return new Environment(sha256(facts.toString()).substring(0, 16), cpu, cores, memoryBytes, os, java, pg);
     }
 
+    /** The host's 1-minute load average, NaN where the platform does not tell. */
+    public static double loadAverage() {
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? Double.NaN : Math.round(load * 100) / 100.0;
+    }
+
     private static PostgresInfo postgres(Connection c) throws SQLException {
         String version;
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {

@@ -33,17 +33,29 @@ final class SqlCalls {
     }
 
     /**
-     * Runs {@code SELECT 1} through the same prepared-statement path a few thousand times (at most half a second)
-     * so the JIT has compiled pgjdbc's hot path before anything is timed; a cold driver adds tens of microseconds
-     * to each statement, which would bias a suite's first benchmark against the others.
+     * Runs {@code SELECT 1} through the same prepared-statement path a few thousand times (at most about a
+     * second) so the JIT has compiled pgjdbc's hot path before anything is timed (a cold driver adds tens of
+     * microseconds to each statement, which would bias a suite's first benchmark), and returns the median round
+     * trip of the last thousand in milliseconds: a yardstick of how busy the machine is, independent of the suite.
      */
-    void primeDriver() {
-        long deadline = System.nanoTime() + 500_000_000L;
+    double primeDriver() {
+        int total = 6000;
+        int measured = 1000;
+        double[] lastMillis = new double[measured];
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        int i = 0;
         try (PreparedStatement ps = connection.prepareStatement("SELECT 1")) {
-            for (int i = 0; i < 5000 && System.nanoTime() < deadline; i++) drain(ps);
+            for (; i < total && System.nanoTime() < deadline; i++) {
+                long start = System.nanoTime();
+                drain(ps);
+                lastMillis[i % measured] = (System.nanoTime() - start) / 1e6;
+            }
         } catch (SQLException e) {
             throw new PerfgateException("cannot run SELECT 1 on the server: " + firstLine(e.getMessage()), e);
         }
+        double[] kept = java.util.Arrays.copyOf(lastMillis, Math.min(i, measured));
+        java.util.Arrays.sort(kept);
+        return kept.length == 0 ? Double.NaN : kept[kept.length / 2];
     }
 
     void setTimeout(Duration newTimeout, SqlStatement context) {

@@ -34,6 +34,7 @@ public final class SuiteRunner {
     private final Progress progress;
     private final Map<SqlStatement, PreparedStatement> prepared = new HashMap<>();
     private int scale;
+    private double calibrationMillis = Double.NaN;
 
     public SuiteRunner(Connection connection, Progress progress) {
         this.connection = connection;
@@ -48,7 +49,7 @@ public final class SuiteRunner {
         Settings suiteSettings = suite.settings().overriddenBy(overrides);
         scale = suiteSettings.scaleOrDefault();
         SqlCalls calls = new SqlCalls(connection, suiteSettings.timeoutOrDefault());
-        calls.primeDriver();
+        calibrationMillis = calls.primeDriver();
         calls.setTimeout(suiteSettings.timeoutOrDefault(), suite.setup().isEmpty() ? null : suite.setup().get(0));
         for (SqlStatement st : suite.setup()) calls.untimed(st, bind(st, Map.of()), "suite setup");
         List<BenchmarkResult> results = new ArrayList<>();
@@ -65,6 +66,11 @@ public final class SuiteRunner {
             teardown(suite, calls, ok);
         }
         return results;
+    }
+
+    /** Median {@code SELECT 1} round trip before the suite ran, in ms: how busy the machine was (NaN before a run). */
+    public double calibrationMillis() {
+        return calibrationMillis;
     }
 
     private BenchmarkResult runBenchmark(BenchmarkSpec b, Settings s, SqlCalls calls, int index, int count) {

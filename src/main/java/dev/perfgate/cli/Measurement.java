@@ -37,12 +37,15 @@ final class Measurement {
             long readyNanos = System.nanoTime();
             try (Connection connection = connect(server)) {
                 Environment environment = EnvironmentProbe.probe(connection);
-                List<BenchmarkResult> benchmarks = new SuiteRunner(connection, console.progress()).run(suite, overrides);
+                double loadBefore = EnvironmentProbe.loadAverage();
+                SuiteRunner runner = new SuiteRunner(connection, console.progress());
+                List<BenchmarkResult> benchmarks = runner.run(suite, overrides);
                 long doneNanos = System.nanoTime();
                 console.err().printf(Locale.ROOT, "perfgate: %s: server ready in %.1f s, suite ran in %.1f s%n",
                         server.description(), (readyNanos - startNanos) / 1e9, (doneNanos - readyNanos) / 1e9);
                 return new RunResult(suite.name(), Instant.now(), GitProbe.probe(Path.of("")), environment,
-                        runSettings(suite, overrides, quick, options.db != null), benchmarks);
+                        runSettings(suite, overrides, quick, options.db != null, runner.calibrationMillis(),
+                                Math.max(loadBefore, EnvironmentProbe.loadAverage())), benchmarks);
             } catch (SQLException e) {
                 throw new PerfgateException("cannot read the server's settings from " + server.description() + ": "
                         + e.getMessage(), e);
@@ -65,13 +68,16 @@ final class Measurement {
         }
     }
 
-    private static RunSettings runSettings(Suite suite, Settings overrides, boolean quick, boolean external) {
+    private static RunSettings runSettings(Suite suite, Settings overrides, boolean quick, boolean external,
+                                           double calibrationMillis, double loadAverage) {
         Settings s = suite.settings().overriddenBy(overrides);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("scale", s.scaleOrDefault());
         extra.put("seed", s.seedOrDefault());
         extra.put("statement_timeout_ms", s.timeoutOrDefault().toMillis());
         extra.put("server", external ? "external" : "embedded");
+        if (!Double.isNaN(calibrationMillis)) extra.put(RunSettings.CALIBRATION_KEY, calibrationMillis);
+        if (!Double.isNaN(loadAverage)) extra.put(RunSettings.LOAD_KEY, loadAverage);
         return new RunSettings(s.iterationsOrDefault(), s.warmupOrDefault(), quick, extra);
     }
 

@@ -12,7 +12,17 @@ import java.util.TreeMap;
  * @param extra      further settings worth recording (scale, seed, statement timeout, ...), sorted by name
  */
 public record RunSettings(int iterations, int warmup, boolean quick, Map<String, Object> extra) {
+    /** Extra key: median {@code SELECT 1} round trip before the suite, in ms; how busy the machine was. */
+    public static final String CALIBRATION_KEY = "calibration_select1_ms";
+    /** Extra key: the host's 1-minute load average during the run (the higher of start and end). */
+    public static final String LOAD_KEY = "load_average";
+
     public RunSettings {
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(extra));
+    }
+
+    /** A numeric extra value, or NaN when absent or not a number. */
+    public double number(String key) {
+        return extra.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }
