@@ -23,6 +23,12 @@ public final class GitProbe {
         return new GitInfo(commit, "HEAD".equals(branch) ? null : branch, status == null ? null : !status.isEmpty());
     }
 
+    /** The committer name git is configured with, or null. */
+    public static String userName() {
+        String name = git(Path.of(""), "config", "user.name");
+        return name == null || name.isBlank() ? null : name;
+    }
+
     private static String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));

@@ -3,8 +3,10 @@ package dev.perfgate.cli;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.RegressionCheck;
+import dev.perfgate.model.Baseline;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
+import dev.perfgate.store.BaselineJson;
 import dev.perfgate.store.ResultsJson;
 import dev.perfgate.suite.Suite;
 import picocli.CommandLine.Command;
@@ -40,6 +42,10 @@ final class CheckCommand implements Callable<Integer> {
                     + "for a bundled suite).")
     Path baseline;
 
+    private String acceptTarget(Path baselineFile) {
+        return suite.suite != null ? " --suite " + suite.suite : baseline != null ? " --baseline " + baselineFile : "";
+    }
+
     CheckCommand(Console console) {
         this.console = console;
     }
@@ -58,11 +64,14 @@ final class CheckCommand implements Callable<Integer> {
         if (!Files.exists(baselineFile)) {
             console.out().print(RunTable.render(result));
             console.out().println("No baseline at " + baselineFile + " yet, so no verdict: this run passes. Make this run "
-                    + "the baseline by copying " + output + " there.");
+                    + "the baseline with: perfgate baseline accept " + output + acceptTarget(baselineFile)
+                    + " --reason \"first baseline\"");
             return 0;
         }
-        RunResult base = ResultsJson.read(baselineFile);
-        ComparisonReport report = RegressionCheck.compare(base, result, policy.policy(s.settings()));
+        Baseline base = BaselineJson.read(baselineFile);
+        console.out().println("Baseline " + baselineFile + ":");
+        console.out().println(Baselines.describe(base));
+        ComparisonReport report = RegressionCheck.compare(base.run(), result, policy.policy(s.settings()));
         return Verdicts.finish(report, reports, console);
     }
 }

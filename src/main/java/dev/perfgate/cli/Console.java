@@ -2,14 +2,33 @@ package dev.perfgate.cli;
 
 import dev.perfgate.bench.Progress;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Where a command's output goes: results and tables to {@code out}, progress and warnings to {@code err}.
+ * Where a command's output goes: results and tables to {@code out}, progress and warnings to {@code err};
+ * answers to questions come from {@code in}.
  *
- * @param terminal true on an interactive terminal (progress bar, colours), false in CI logs and pipes
+ * @param terminal true on an interactive terminal (progress bar, colours, questions), false in CI logs and pipes
+ * @param ci       true when running in CI ({@code CI=true}): nothing may wait for a person
  */
-public record Console(PrintStream out, PrintStream err, boolean terminal) {
+public record Console(InputStream in, PrintStream out, PrintStream err, boolean terminal, boolean ci) {
+
+    /** Asks a yes/no question on the terminal; anything but y/yes (or no answer at all) is no. */
+    public boolean confirm(String question) {
+        err.print(question + " [y/N] ");
+        err.flush();
+        try {
+            String answer = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     public Progress progress() {
         return Progress.to(err, terminal);

@@ -4,6 +4,7 @@ import dev.perfgate.PerfgateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Catches performance regressions before they ship.%n"
                 + "Exit codes: 0 no regression, 1 regression, 2 perfgate could not do its job.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BaselineCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
@@ -25,12 +27,19 @@ public final class Main {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        System.exit(run(new Console(System.in, out, err, System.console() != null && !ci, ci), args));
     }
 
-    /** Runs perfgate in-process and returns the exit code; tests call this. */
+    /** Runs perfgate in-process, not on a terminal and not in CI, and returns the exit code; tests call this. */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        Console console = new Console(out, err, System.console() != null && System.getenv("CI") == null);
+        return run(new Console(InputStream.nullInputStream(), out, err, false, false), args);
+    }
+
+    /** Runs perfgate in-process on the given console and returns the exit code. */
+    public static int run(Console console, String... args) {
+        PrintStream out = console.out();
+        PrintStream err = console.err();
         CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.perfgate.PerfgateException;
@@ -68,12 +69,7 @@ public final class ResultsJson {
 
     /** The results file content: pretty-printed, keys in a fixed order, ending with a newline. */
     public static String toJson(RunResult result) {
-        JsonNode tree = new ResultsEncoder(MAPPER).encode(result);
-        try {
-            return WRITER.writeValueAsString(tree) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException("cannot render an in-memory JSON tree", e); // a bug, not bad input
-        }
+        return pretty(tree(result));
     }
 
     /**
@@ -99,6 +95,26 @@ public final class ResultsJson {
     /** Reads a results file or a legacy {@code baseline.json}. */
     public static RunResult read(Path file) {
         return decode(JsonSource.of(file.toString(), MAPPER, readBytes(file)));
+    }
+
+    /** The results document as a tree, for files that add keys of their own (a baseline's provenance). */
+    static ObjectNode tree(RunResult result) {
+        return (ObjectNode) new ResultsEncoder(MAPPER).encode(result);
+    }
+
+    /** A tree in the results file layout, ending with a newline. */
+    static String pretty(JsonNode tree) {
+        try {
+            return WRITER.writeValueAsString(tree) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot render an in-memory JSON tree", e); // a bug, not bad input
+        }
+    }
+
+    /** One top-level key of an already validated results file, or null. */
+    static JsonNode topLevel(Path file, String key) {
+        JsonNode root = JsonSource.of(file.toString(), MAPPER, readBytes(file)).readTree();
+        return root.get(key);
     }
 
     /**

@@ -28,7 +28,7 @@ class CheckGateTest {
 
         CliRun noBaseline = CliRun.of("check", suite.toString(), "-o", first.toString());
         assertThat(noBaseline.exitCode()).as(noBaseline.err()).isZero();
-        assertThat(noBaseline.out()).contains("No baseline at " + suite.resolve("baseline.json"));
+        assertThat(noBaseline.out()).contains("No baseline at " + suite.resolve("baseline.json"), "perfgate baseline accept");
         Files.copy(first, suite.resolve("baseline.json"));
 
         CliRun unchanged = CliRun.of("check", suite.toString(), "-o", dir.resolve("second.json").toString());
