@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
                 + "compare them with the baseline and exit 1 on a regression.")
 final class CheckCommand implements Callable<Integer> {
 
+    /** Iterations per benchmark in quick mode: enough for a median, far too few for fine verdicts. */
+    static final int QUICK_ITERATIONS = 5;
+
     private final Console console;
 
     @Mixin
@@ -36,6 +39,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
     Path output = RunCommand.DEFAULT_RESULTS;
+
+    @Option(names = "--quick", description = "Rapid feedback while developing: 5 iterations unless "
+            + "--iterations says otherwise; labelled low confidence, fails only on gross regressions, never written "
+            + "to history.")
+    boolean quick;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Baseline to compare with (default: SUITE/baseline.json, or perfgate-baselines/NAME.json "
@@ -58,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
             throw new PerfgateException("--baseline " + baseline + " does not exist: give an existing baseline, or "
                     + "leave the option out to run without one");
         }
-        RunResult result = Measurement.measure(s, suite, console, false, null);
+        RunResult result = Measurement.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null);
         ResultsJson.write(result, output);
         console.err().println("perfgate: results written to " + output);
         if (!Files.exists(baselineFile)) {
