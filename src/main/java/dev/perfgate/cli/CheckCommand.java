@@ -1,12 +1,15 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.model.Baseline;
+import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.store.BaselineJson;
+import dev.perfgate.store.HistoryStore;
 import dev.perfgate.store.ResultsJson;
 import dev.perfgate.suite.Suite;
 import picocli.CommandLine.Command;
@@ -15,6 +18,8 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code perfgate check [SUITE]}: the CI entry point: run, write results, compare with the baseline, gate. */
@@ -36,6 +41,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ReportOptions reports;
+
+    @Mixin
+    HistoryCommand.Location history = new HistoryCommand.Location();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
     Path output = RunCommand.DEFAULT_RESULTS;
@@ -74,12 +82,29 @@ final class CheckCommand implements Callable<Integer> {
             console.out().println("No baseline at " + baselineFile + " yet, so no verdict: this run passes. Make this run "
                     + "the baseline with: perfgate baseline accept " + output + acceptTarget(baselineFile)
                     + " --reason \"first baseline\"");
+            remember(HistoryEntry.unchecked(result));
             return 0;
         }
         Baseline base = BaselineJson.read(baselineFile);
         console.out().println("Baseline " + baselineFile + ":");
         console.out().println(Baselines.describe(base));
         ComparisonReport report = RegressionCheck.compare(base.run(), result, policy.policy(s.settings()));
-        return Verdicts.finish(report, reports, console);
+        int exitCode = Verdicts.finish(report, reports, console);
+        remember(new HistoryEntry(result, report.verdict().jsonName(), benchmarkVerdicts(report)));
+        return exitCode;
+    }
+
+    /** Appends the run to the history, except in quick mode, whose few samples would only blur the trends. */
+    private void remember(HistoryEntry entry) {
+        if (quick) return;
+        HistoryStore store = history.open();
+        store.append(entry);
+        console.err().println("perfgate: run appended to history " + store.description());
+    }
+
+    private static Map<String, String> benchmarkVerdicts(ComparisonReport report) {
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (BenchmarkComparison b : report.benchmarks()) verdicts.put(b.name(), b.verdict().jsonName());
+        return verdicts;
     }
 }

@@ -26,24 +26,35 @@ class CheckGateTest {
         Path suite = copyDemoSuite(dir.resolve("tviews"));
         Path first = dir.resolve("first.json");
 
-        CliRun noBaseline = CliRun.of("check", suite.toString(), "-o", first.toString());
+        Path history = dir.resolve("history.jsonl");
+        CliRun noBaseline = CliRun.of("check", suite.toString(), "-o", first.toString(), "--history", history.toString());
         assertThat(noBaseline.exitCode()).as(noBaseline.err()).isZero();
         assertThat(noBaseline.out()).contains("No baseline at " + suite.resolve("baseline.json"), "perfgate baseline accept");
         Files.copy(first, suite.resolve("baseline.json"));
 
-        CliRun unchanged = CliRun.of("check", suite.toString(), "-o", dir.resolve("second.json").toString());
+        CliRun unchanged = CliRun.of("check", suite.toString(), "-o", dir.resolve("second.json").toString(),
+                "--history", history.toString());
         assertThat(unchanged.exitCode()).as(unchanged.out() + unchanged.err()).isZero();
         assertThat(unchanged.out()).doesNotContain("REGRESSION").containsPattern("(PASS|WARN): ");
 
         slowCategoryTrigger(suite.resolve("_suite.sql"));
         Path slowed = dir.resolve("slowed.json");
-        CliRun regressed = CliRun.of("check", suite.toString(), "-o", slowed.toString(), "--format", "text,json",
+        CliRun regressed = CliRun.of("check", suite.toString(), "-o", slowed.toString(), "--history", history.toString(),
+                "--format", "text,json",
                 "--out", dir.resolve("reports").toString());
         assertThat(regressed.exitCode()).as(regressed.out() + regressed.err()).isEqualTo(1);
         assertThat(regressed.out()).containsPattern("cascade_10_entities .* REGRESSION").contains("FAIL: ");
         assertThat(Files.readString(dir.resolve("reports/comparison.json")))
                 .contains("\"verdict\" : \"fail\"", "\"name\" : \"cascade_10_entities\"");
         assertThat(ResultsJson.read(slowed).benchmarks()).hasSize(4);
+
+        CliRun list = CliRun.of("history", "list", "--history", history.toString());
+        assertThat(list.out()).contains("cascade_10_entities").containsPattern("3 .* fail");
+        Path charts = dir.resolve("charts");
+        assertThat(CliRun.of("history", "plot", "--history", history.toString(), "--out", charts.toString(),
+                "--baseline", suite.resolve("baseline.json").toString()).exitCode()).isZero();
+        assertThat(charts.resolve("cascade_10_entities.png")).isNotEmptyFile();
+        assertThat(Files.readString(charts.resolve("index.html"))).contains("data:image/png;base64,");
     }
 
     /** The category trigger does 2 ms of extra work per row: cascade_10_entities gets several times slower. */

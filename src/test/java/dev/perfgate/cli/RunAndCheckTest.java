@@ -21,7 +21,8 @@ class RunAndCheckTest {
     @Test
     void checkRunsTheDemoSuiteAndWritesAValidResultsFile() {
         Path results = dir.resolve("out/results.json");
-        CliRun run = CliRun.of("check", "--iterations", "3", "--warmup", "1", "-o", results.toString());
+        CliRun run = CliRun.of("check", "--iterations", "3", "--warmup", "1", "-o", results.toString(),
+                "--history", dir.resolve("h.jsonl").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("single_row_update", "cascade_10_entities", "bulk_1k_rows", "jsonb_ivm_speedup",
