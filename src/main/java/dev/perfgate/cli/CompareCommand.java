@@ -42,6 +42,6 @@ final class CompareCommand implements Callable<Integer> {
         RunResult base = ResultsJson.read(baseline);
         RunResult current = ResultsJson.read(results);
         ComparisonReport report = RegressionCheck.compare(base, current, policy.policy(Settings.EMPTY));
-        return Verdicts.finish(report, reports, console);
+        return Verdicts.finish(report, current.suite(), reports, console);
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 public final class ReportOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Report format, repeatable: text (default), json.")
+            description = "Report format, repeatable or comma-separated: text (default), json, markdown, junit, html.")
     List<String> formats;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write the reports as files in DIR instead of printing them.")
@@ -25,10 +25,10 @@ public final class ReportOptions {
      * Writes the chosen reports. With {@code --out} the text table is printed too, so a CI log always shows the
      * verdicts.
      */
-    void write(ComparisonReport report, Console console) {
+    void write(ComparisonReport report, Console console, String suite) {
         List<Exporter> exporters = new ArrayList<>();
         for (String f : formats == null ? List.of("text") : formats) {
-            Exporter e = ReportWriter.exporter(f.trim(), console.terminal() && out == null);
+            Exporter e = ReportWriter.exporter(f.trim(), console.terminal() && out == null, suite);
             if (e == null) {
                 throw new PerfgateException("--format " + f + ": unknown format; use one of "
                         + String.join(", ", ReportWriter.FORMATS));

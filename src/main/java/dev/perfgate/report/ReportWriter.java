@@ -34,14 +34,22 @@ public final class ReportWriter {
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The exporter for a {@code --format} name; null when unknown. */
-    public static Exporter exporter(String format, boolean colour) {
+    /**
+     * The exporter for a {@code --format} name; null when unknown.
+     *
+     * @param colour ANSI colours in the text report (a terminal)
+     * @param suite  the suite's name, for the JUnit test-case class names; may be null
+     */
+    public static Exporter exporter(String format, boolean colour, String suite) {
         return switch (format) {
             case "text" -> new TextReport(colour);
             case "json" -> new JsonReport();
+            case "markdown" -> new MarkdownReport();
+            case "junit" -> suite == null ? new JunitReport() : new JunitReport(suite);
+            case "html" -> new HtmlReport();
             default -> null;
         };
     }
 
-    public static final List<String> FORMATS = List.of("text", "json");
+    public static final List<String> FORMATS = List.of("text", "json", "markdown", "junit", "html");
 }
