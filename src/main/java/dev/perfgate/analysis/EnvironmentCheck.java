@@ -2,11 +2,14 @@ package dev.perfgate.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
 import dev.perfgate.model.Environment;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.model.RunSettings;
 import dev.perfgate.model.PostgresInfo;
 
 /**
@@ -26,6 +29,34 @@ final class EnvironmentCheck {
      * @param warnings    report-level warnings (mismatch, or a fingerprint that is missing)
      */
     record Result(boolean mismatch, List<String> differences, List<String> warnings) {
+    }
+
+    /**
+     * How far the machine's own speed may drift between two runs before their timings stop being comparable:
+     * a fixed query timed before each suite (the calibration) must agree within this factor. A busy CI host or a
+     * noisy neighbour slows every statement alike; a change to the code under test does not touch it.
+     */
+    static final double CALIBRATION_TOLERANCE = 1.25;
+
+    /** Compares the runs' environments and, when both were calibrated, the machine's speed during each run. */
+    static Result compare(RunResult baseline, RunResult current) {
+        Result facts = compare(baseline.environment(), current.environment());
+        double b = calibration(baseline);
+        double c = calibration(current);
+        if (!(b > 0 && c > 0) || (c / b <= CALIBRATION_TOLERANCE && b / c <= CALIBRATION_TOLERANCE)) return facts;
+        String difference = String.format(Locale.ROOT, "machine speed: calibration query %.3f ms vs %.3f ms (%+.0f %%)",
+                b, c, 100 * (c / b - 1));
+        List<String> differences = new ArrayList<>(facts.differences());
+        differences.add(difference);
+        List<String> warnings = new ArrayList<>(facts.warnings());
+        warnings.add("MACHINE SPEED CHANGED: the host ran a fixed calibration query at a different speed during the two runs ("
+                + difference.substring("machine speed: ".length()) + "), e.g. other jobs on a shared runner; timings "
+                + "are not comparable, regressions are downgraded to warnings. Re-run when the machine is quiet.");
+        return new Result(true, differences, warnings);
+    }
+
+    private static double calibration(RunResult run) {
+        return run.settings() == null ? Double.NaN : run.settings().number(RunSettings.CALIBRATION_KEY);
     }
 
     static Result compare(Environment baseline, Environment current) {

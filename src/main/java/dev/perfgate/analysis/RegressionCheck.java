@@ -35,7 +35,7 @@ public final class RegressionCheck {
         for (BenchmarkResult b : baselineByName.values()) pairs.add(BenchmarkPair.of(b, null, quickRun, policy));
 
         double[] adjusted = correct(pairs, policy.correction());
-        EnvironmentCheck.Result environment = EnvironmentCheck.compare(baseline.environment(), current.environment());
+        EnvironmentCheck.Result environment = EnvironmentCheck.compare(baseline, current);
         List<BenchmarkComparison> results = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             results.add(judge(pairs.get(i), adjusted[i], environment, policy));

@@ -32,30 +32,39 @@ final class SqlCalls {
         this.timeout = timeout;
     }
 
+    /** A fixed server-side workload of about a millisecond: counting 20,000 generated rows. */
+    static final String CALIBRATION_SQL = "SELECT count(*) FROM generate_series(1, 20000)";
+
     /**
-     * Runs {@code SELECT 1} through the same prepared-statement path a few thousand times (at most about a
-     * second) so the JIT has compiled pgjdbc's hot path before anything is timed (a cold driver adds tens of
-     * microseconds to each statement, which would bias a suite's first benchmark), and returns the median round
-     * trip of the last thousand in milliseconds: a yardstick of how busy the machine is, independent of the suite.
+     * Warms the JIT up on pgjdbc's prepared-statement path with a few thousand {@code SELECT 1} round trips (at
+     * most half a second; a cold driver adds tens of microseconds to each statement, which would bias a suite's
+     * first benchmark), then times {@link #CALIBRATION_SQL} 100 times and returns its median in milliseconds: a
+     * yardstick of how fast the machine is right now, independent of the suite (it runs before the suite setup).
      */
-    double primeDriver() {
-        int total = 6000;
-        int measured = 1000;
-        double[] lastMillis = new double[measured];
-        long deadline = System.nanoTime() + 1_000_000_000L;
+    double calibrate() {
+        try {
+            repeat("SELECT 1", 5000, 500_000_000L);
+            return repeat(CALIBRATION_SQL, 100, 2_000_000_000L);
+        } catch (SQLException e) {
+            throw new PerfgateException("cannot run " + CALIBRATION_SQL + " on the server: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /** Runs {@code sql} up to {@code times} times within {@code budgetNanos}; the median time in ms. */
+    private double repeat(String sql, int times, long budgetNanos) throws SQLException {
+        double[] millis = new double[times];
+        long deadline = System.nanoTime() + budgetNanos;
         int i = 0;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1")) {
-            for (; i < total && System.nanoTime() < deadline; i++) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (; i < times && System.nanoTime() < deadline; i++) {
                 long start = System.nanoTime();
                 drain(ps);
-                lastMillis[i % measured] = (System.nanoTime() - start) / 1e6;
+                millis[i] = (System.nanoTime() - start) / 1e6;
             }
-        } catch (SQLException e) {
-            throw new PerfgateException("cannot run SELECT 1 on the server: " + firstLine(e.getMessage()), e);
         }
-        double[] kept = java.util.Arrays.copyOf(lastMillis, Math.min(i, measured));
-        java.util.Arrays.sort(kept);
-        return kept.length == 0 ? Double.NaN : kept[kept.length / 2];
+        double[] done = java.util.Arrays.copyOf(millis, i);
+        java.util.Arrays.sort(done);
+        return done.length == 0 ? Double.NaN : done[done.length / 2];
     }
 
     void setTimeout(Duration newTimeout, SqlStatement context) {

@@ -49,7 +49,7 @@ public final class SuiteRunner {
         Settings suiteSettings = suite.settings().overriddenBy(overrides);
         scale = suiteSettings.scaleOrDefault();
         SqlCalls calls = new SqlCalls(connection, suiteSettings.timeoutOrDefault());
-        calibrationMillis = calls.primeDriver();
+        calibrationMillis = calls.calibrate();
         calls.setTimeout(suiteSettings.timeoutOrDefault(), suite.setup().isEmpty() ? null : suite.setup().get(0));
         for (SqlStatement st : suite.setup()) calls.untimed(st, bind(st, Map.of()), "suite setup");
         List<BenchmarkResult> results = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class SuiteRunner {
         return results;
     }
 
-    /** Median {@code SELECT 1} round trip before the suite ran, in ms: how busy the machine was (NaN before a run). */
+    /** Median time of the calibration query before the suite ran, in ms: how fast the machine was (NaN before a run). */
     public double calibrationMillis() {
         return calibrationMillis;
     }
