@@ -11,6 +11,7 @@ import dev.perfgate.report.RunTable;
 import dev.perfgate.store.BaselineJson;
 import dev.perfgate.store.HistoryStore;
 import dev.perfgate.store.ResultsJson;
+import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -53,6 +55,11 @@ final class CheckCommand implements Callable<Integer> {
             + "to history.")
     boolean quick;
 
+    @Option(names = "--import", arity = "2..*", paramLabel = "FORMAT FILE",
+            description = "Gate another harness's results instead of running a suite: jmh|pgbench|hyperfine and "
+                    + "its output file(s).")
+    List<String> importArgs;
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Baseline to compare with (default: SUITE/baseline.json, or perfgate-baselines/NAME.json "
                     + "for a bundled suite).")
@@ -68,13 +75,15 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Suite s = suite.read();
-        Path baselineFile = baseline != null ? baseline : Baselines.defaultPath(suite.suite, s.name());
         if (baseline != null && !Files.exists(baseline)) {
             throw new PerfgateException("--baseline " + baseline + " does not exist: give an existing baseline, or "
                     + "leave the option out to run without one");
         }
-        RunResult result = Measurement.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null);
+        Suite s = importArgs == null ? suite.read() : null;
+        RunResult result = s != null ? Measurement.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null)
+                : Imports.load(importArgs.get(0), importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(),
+                true, console);
+        Path baselineFile = baseline != null ? baseline : Baselines.defaultPath(suite.suite, result.suite());
         ResultsJson.write(result, output);
         console.err().println("perfgate: results written to " + output);
         if (!Files.exists(baselineFile)) {
@@ -88,7 +97,8 @@ final class CheckCommand implements Callable<Integer> {
         Baseline base = BaselineJson.read(baselineFile);
         console.out().println("Baseline " + baselineFile + ":");
         console.out().println(Baselines.describe(base));
-        ComparisonReport report = RegressionCheck.compare(base.run(), result, policy.policy(s.settings()));
+        ComparisonReport report = RegressionCheck.compare(base.run(), result,
+                policy.policy(s == null ? Settings.EMPTY : s.settings()));
         int exitCode = Verdicts.finish(report, result.suite(), reports, console);
         StepSummary.append(report, console);
         remember(new HistoryEntry(result, report.verdict().jsonName(), benchmarkVerdicts(report)));

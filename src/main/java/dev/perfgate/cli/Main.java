@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Catches performance regressions before they ship.%n"
                 + "Exit codes: 0 no regression, 1 regression, 2 perfgate could not do its job.",
-        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BaselineCommand.class, HistoryCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BaselineCommand.class, HistoryCommand.class, ImportCommand.class,
                 InitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

@@ -27,12 +27,21 @@ public record Comparison(RelativeChange change, double pValue, Method method, in
         warnings = List.copyOf(warnings);
     }
 
+    /** Largest sample a rank comparison uses as it is; bigger ones are {@link Sample#thinned thinned}. */
+    public static final int MAX_RANK_SAMPLES = 5000;
+
     /** Rank-based comparison of raw samples; robust to stalls and outliers. */
     public static Comparison ranks(Sample baseline, Sample current, double confidence) {
-        Estimate estimate = HodgesLehmann.relativeChange(baseline, current, confidence);
-        double p = MannWhitney.pValue(baseline, current);
-        return new Comparison(estimate.change(), p, Method.MANN_WHITNEY, baseline.size(), current.size(),
-                estimate.warnings());
+        Sample b = baseline.thinned(MAX_RANK_SAMPLES);
+        Sample c = current.thinned(MAX_RANK_SAMPLES);
+        Estimate estimate = HodgesLehmann.relativeChange(b, c, confidence);
+        double p = MannWhitney.pValue(b, c);
+        List<String> warnings = new ArrayList<>(estimate.warnings());
+        if (b != baseline || c != current) {
+            warnings.add("more than " + MAX_RANK_SAMPLES + " samples: compared " + MAX_RANK_SAMPLES
+                    + " evenly spaced quantiles of each larger side (a wider, not narrower, interval)");
+        }
+        return new Comparison(estimate.change(), p, Method.MANN_WHITNEY, baseline.size(), current.size(), warnings);
     }
 
     /** Welch comparison of means, for when one side has no raw samples. */

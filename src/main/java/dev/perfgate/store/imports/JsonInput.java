@@ -1,0 +1,196 @@
+package dev.perfgate.store.imports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.perfgate.PerfgateException;
+
+import java.io.IOException;
+
+/**
+ * A {@code JsonInput} is one JSON document from another harness being read, under the name errors should show.
+ * Every problem becomes a one-line {@link PerfgateException}: {@code name:line: path: problem; what to do}, as
+ * {@link dev.perfgate.store.ResultsJson} reports them.
+ */
+final class JsonInput {
+
+    // JMH's documents are 6 levels deep; Jackson's default nesting limit (1000) is for others.
+    private static final int MAX_NESTING_DEPTH = 64;
+    private static final int MAX_STRING_CHARS = 1024 * 1024;
+
+    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxDocumentLength(ImportFiles.MAX_JSON_BYTES)
+                            .maxStringLength(MAX_STRING_CHARS)
+                            .build())
+                    .build())
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so a bare NaN gets "is NaN", not a syntax error
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private final String name;
+    private final String text;
+    private final String expected;
+
+    /** @param expected what the input should be, for messages, e.g. "JMH's JSON results (-rf json)" */
+    JsonInput(String name, String text, String expected) {
+        this.name = name;
+        this.text = text;
+        this.expected = expected;
+    }
+
+    /** Parses the whole document; syntax errors, limits and trailing garbage become PerfgateExceptions. */
+    JsonNode root() {
+        if (text.isBlank()) throw new PerfgateException(name + ": empty, no JSON in it; expected " + expected);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            try {
+                JsonNode root = MAPPER.readTree(parser);
+                if (parser.nextToken() != null) {
+                    throw failAt(parser.currentTokenLocation(), "unexpected content after the end of the JSON "
+                            + "document", "expected one document: " + expected);
+                }
+                return root;
+            } catch (JsonEOFException e) {
+                throw failAt(e.getLocation(), "JSON ends too early: " + jacksonMessage(e),
+                        "the file looks truncated: did the run finish? Re-create it");
+            } catch (StreamConstraintsException e) {
+                throw failAt(parser.currentLocation(), "input exceeds perfgate's limits: " + jacksonMessage(e),
+                        "check that this is " + expected);
+            } catch (JsonProcessingException e) {
+                throw failAt(e.getLocation(), "not valid JSON: " + jacksonMessage(e), "expected " + expected);
+            }
+        } catch (IOException e) {
+            throw new PerfgateException(name + ": cannot read: " + oneLine(String.valueOf(e.getMessage())), e);
+        } catch (StackOverflowError e) {
+            throw new PerfgateException(name + ": JSON nested too deeply; expected " + expected);
+        }
+    }
+
+    /** The failure for a problem at {@code where}; the caller throws it. */
+    PerfgateException fail(Where where, String problem, String advice) {
+        int line = lineOf(where);
+        String place = line > 0 ? name + ":" + line : name;
+        String at = where.isRoot() ? "" : " " + where.path() + ":";
+        return new PerfgateException(place + ":" + at + " " + oneLine(problem) + "; " + oneLine(advice));
+    }
+
+    PerfgateException wrongType(Where where, JsonNode found, String expectedType, String advice) {
+        return fail(where, "expected " + expectedType + ", found " + describe(found), advice);
+    }
+
+    /** The field's value, or {@code null} when it is missing or JSON {@code null}. */
+    static JsonNode get(JsonNode object, String key) {
+        JsonNode value = object.get(key);
+        return value == null || value.isNull() ? null : value;
+    }
+
+    /** An optional string field; any other JSON type is an error. */
+    String text(JsonNode object, Where at, String key) {
+        JsonNode value = get(object, key);
+        if (value == null) return null;
+        if (!value.isTextual()) throw wrongType(at.field(key), value, "a string", "expected " + expected);
+        return value.textValue();
+    }
+
+    /** An optional whole number from 0 to {@code Integer.MAX_VALUE}, or {@code absent}. */
+    int count(JsonNode object, Where at, String key, int absent) {
+        JsonNode value = get(object, key);
+        if (value == null) return absent;
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+            throw wrongType(at.field(key), value, "a whole number", "expected " + expected);
+        }
+        return value.intValue();
+    }
+
+    /** A number; JMH writes NaN as the string "NaN", so such strings are numbers too. */
+    static double number(JsonNode value) {
+        if (value != null && value.isNumber()) return value.doubleValue();
+        if (value != null && value.isTextual()) {
+            switch (value.textValue()) {
+                case "NaN": return Double.NaN;
+                case "Infinity": return Double.POSITIVE_INFINITY;
+                case "-Infinity": return Double.NEGATIVE_INFINITY;
+                default: break;
+            }
+        }
+        throw new IllegalArgumentException("not a number");
+    }
+
+    static boolean isNumber(JsonNode value) {
+        try {
+            number(value);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** What a value is, for messages: its kind and, for scalars, a short rendering of it. */
+    static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) return "nothing";
+        if (value.isTextual()) return "the string " + quote(value.textValue());
+        if (value.isNumber()) return "the number " + value.asText();
+        if (value.isBoolean()) return value.asText();
+        if (value.isNull()) return "null";
+        return value.isArray() ? "an array" : "an object";
+    }
+
+    /** A user-supplied string as a JSON literal, shortened: safe to embed in a one-line message. */
+    static String quote(String s) {
+        return new TextNode(s.length() > 60 ? s.substring(0, 60) + "..." : s).toString();
+    }
+
+    private PerfgateException failAt(JsonLocation location, String problem, String advice) {
+        String place = name;
+        if (location != null && location.getLineNr() > 0) {
+            place += ":" + location.getLineNr() + ":" + location.getColumnNr();
+        }
+        return new PerfgateException(place + ": " + oneLine(problem) + "; " + oneLine(advice));
+    }
+
+    /** The line where {@code where} starts, found by parsing again (on the error path only); 0 if not found. */
+    private int lineOf(Where where) {
+        String target = where.pointer().toString();
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                JsonStreamContext context = parser.getParsingContext();
+                // A '{' or '[' has already opened its own context; its position is in the parent's.
+                if (token.isStructStart()) context = context.getParent();
+                if (context.pathAsPointer().toString().equals(target)) {
+                    return parser.currentTokenLocation().getLineNr();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the location is a courtesy: the message stands without it
+        }
+        return 0;
+    }
+
+    /** Jackson's message without its "[Source: ...]" trailer, which repeats what we already say. */
+    private static String jacksonMessage(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        for (String noise : new String[] {" (start marker at", "\n at [Source", " at [Source"}) {
+            int cut = message.indexOf(noise);
+            if (cut >= 0) message = message.substring(0, cut);
+        }
+        return message.replaceAll(", from `[^`]*`", "");
+    }
+
+    static String oneLine(String s) {
+        String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+    }
+}
