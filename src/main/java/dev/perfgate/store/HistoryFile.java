@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The default history store: a JSON-lines file, one {@link HistoryLines history line} per run, oldest first.
@@ -69,23 +69,30 @@ public final class HistoryFile implements HistoryStore {
         }
     }
 
-    // The reading channel is closed after the lock is released (resources close in reverse order): closing a
-    // channel of a locked file while the lock is held could release it.
+    // The lock is released before the channels close: closing a channel of a file this JVM has locked can release
+    // the lock (POSIX semantics), and the write must be over by then.
     private static void appendLocked(Path target, byte[] line) throws IOException {
         try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND);
-             FileChannel in = FileChannel.open(target, StandardOpenOption.READ);
-             FileLock ignored = out.lock()) {
-            long size = out.size();
-            byte[] prefix = HistoryTail.separator(in, size);
-            ByteBuffer bytes = ByteBuffer.allocate(prefix.length + line.length).put(prefix).put(line).flip();
+             FileChannel in = FileChannel.open(target, StandardOpenOption.READ)) {
+            FileLock lock = out.lock();
             try {
-                while (bytes.hasRemaining()) out.write(bytes);
-                out.force(true);
-            } catch (IOException e) {
-                rollBack(out, size);
-                throw e;
+                long size = out.size();
+                byte[] prefix = HistoryTail.separator(in, size);
+                write(out, ByteBuffer.allocate(prefix.length + line.length).put(prefix).put(line).flip(), size);
+            } finally {
+                lock.release();
             }
+        }
+    }
+
+    private static void write(FileChannel out, ByteBuffer bytes, long sizeBefore) throws IOException {
+        try {
+            while (bytes.hasRemaining()) out.write(bytes);
+            out.force(true);
+        } catch (IOException e) {
+            rollBack(out, sizeBefore);
+            throw e;
         }
     }
 
@@ -100,7 +107,7 @@ public final class HistoryFile implements HistoryStore {
     }
 
     @Override
-    public void forEach(Consumer<HistoryEntry> action, Consumer<String> warnings) {
+    public <T> void forEach(Function<HistoryEntry, T> map, Consumer<T> action, Consumer<String> warnings) {
         Path target = file.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) throw isDirectory();
         if (!Files.exists(target)) {
@@ -111,7 +118,7 @@ public final class HistoryFile implements HistoryStore {
         FileChannel in = null;
         try {
             in = FileChannel.open(target, StandardOpenOption.READ);
-            read(new HistoryLineReader(in, completeSize(in, jvmLock), HistoryLines.MAX_LINE_BYTES), action,
+            read(new HistoryLineReader(in, completeSize(in, jvmLock), HistoryLines.MAX_LINE_BYTES), map, action,
                     warnings);
         } catch (IOException e) {
             throw new PerfgateException("cannot read the history " + file + ": " + AtomicFiles.describe(e, target,
@@ -122,8 +129,8 @@ public final class HistoryFile implements HistoryStore {
     }
 
     // Lines are decoded in parallel (HistoryPipeline); results, warnings and errors still arrive in file order.
-    private void read(HistoryLineReader lines, Consumer<HistoryEntry> action, Consumer<String> warnings)
-            throws IOException {
+    private <T> void read(HistoryLineReader lines, Function<HistoryEntry, T> map, Consumer<T> action,
+                          Consumer<String> warnings) throws IOException {
         try (HistoryPipeline pipeline = new HistoryPipeline()) {
             while (lines.next()) {
                 if (lines.isBlank()) continue;
@@ -133,39 +140,49 @@ public final class HistoryFile implements HistoryStore {
                             + "by a crash; delete that line to silence this warning"), 0);
                     continue;
                 }
-                byte[] line = lines.tooLong() ? null : Arrays.copyOf(lines.bytes(), lines.length());
+                byte[] line = lines.tooLong() ? null : lines.copy();
                 boolean last = !lines.terminated();
-                pipeline.submit(() -> decode(line, place, last, action, warnings), lines.length());
+                pipeline.submit(() -> decode(line, place, last, map, action, warnings), lines.length());
             }
             pipeline.finish();
         }
     }
 
-    /** What to do with one line: deliver its run, or warn about a torn last line; a bad line is an error. */
-    private static Runnable decode(byte[] line, String place, boolean unterminated, Consumer<HistoryEntry> action,
-                                   Consumer<String> warnings) {
+    /** What to do with one line: deliver its (mapped) run, or warn about a torn last line; a bad line is an error. */
+    private static <T> Runnable decode(byte[] line, String place, boolean unterminated, Function<HistoryEntry, T> map,
+                                       Consumer<T> action, Consumer<String> warnings) {
+        HistoryEntry entry;
         try {
             if (line == null) {
                 throw new PerfgateException(place + ": longer than " + HistoryLines.MAX_LINE_BYTES
                         + " bytes, not a history line; fix or delete that line: the other runs are intact");
             }
-            HistoryEntry entry = HistoryLines.decode(line, line.length, place, "fix or delete that line");
-            return () -> action.accept(entry);
+            entry = HistoryLines.decode(line, line.length, place, "fix or delete that line");
         } catch (PerfgateException e) {
             if (!unterminated) throw e;
             return () -> warnings.accept(place + ": skipped the last line: it is incomplete, a write cut short by a "
                     + "crash or still in progress; the next append starts a new line");
         }
+        T result = map.apply(entry);
+        return () -> action.accept(result);
     }
 
     // Appenders hold the exclusive lock until their line is written and synced, so under a shared lock the size
     // covers complete lines only: a run being appended right now is not mistaken for a torn one.
     private static long completeSize(FileChannel in, ReentrantLock jvmLock) throws IOException {
         jvmLock.lock();
-        try (FileLock ignored = in.lock(0, Long.MAX_VALUE, true)) {
-            return in.size();
-        } catch (IOException noLocks) {
-            return in.size(); // e.g. a file system without locks: a run in flight then shows as a torn last line
+        try {
+            FileLock shared;
+            try {
+                shared = in.lock(0, Long.MAX_VALUE, true);
+            } catch (IOException noLocks) {
+                return in.size(); // e.g. a file system without locks: a run in flight then shows as a torn last line
+            }
+            try {
+                return in.size();
+            } finally {
+                shared.release();
+            }
         } finally {
             jvmLock.unlock();
         }

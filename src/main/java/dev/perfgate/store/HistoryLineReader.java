@@ -10,12 +10,12 @@ import java.util.Arrays;
 
 /**
  * Splits the first {@code limit} bytes of a channel into lines, as bytes (the JSON parser decodes UTF-8 faster
- * than a {@code Reader} would). Memory: one read buffer and the longest line so far, up to {@code maxLine} bytes;
- * a longer line is reported as {@link #tooLong()} and its bytes are dropped.
+ * than a {@code Reader} would). Memory: a 1 MB read buffer, and the longest line that spanned two reads, up to
+ * {@code maxLine} bytes; a longer line is reported as {@link #tooLong()} and its bytes are dropped.
  */
 final class HistoryLineReader {
 
-    private static final int CHUNK_BYTES = 1 << 16;
+    private static final int CHUNK_BYTES = 1 << 20; // a 10,000-run history's lines are ~77 KB: most fit in one
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
     private static final long ONES = 0x0101010101010101L;
@@ -25,7 +25,9 @@ final class HistoryLineReader {
     private final int maxLine;
     private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BYTES).flip();
     private long unread;
-    private byte[] line = new byte[CHUNK_BYTES];
+    private byte[] spanned = new byte[1 << 16]; // a line that crossed reads is put together here
+    private byte[] bytes; // the current line: bytes[offset, offset + length), in chunk or in spanned
+    private int offset;
     private int length;
     private boolean terminated;
     private boolean tooLong;
@@ -37,8 +39,10 @@ final class HistoryLineReader {
         this.maxLine = maxLine;
     }
 
-    /** Moves to the next line; false at the end. The line's bytes are valid until the next call. */
+    /** Moves to the next line; false at the end. The line is valid until the next call. */
     boolean next() throws IOException {
+        bytes = spanned;
+        offset = 0;
         length = 0;
         terminated = false;
         tooLong = false;
@@ -48,14 +52,22 @@ final class HistoryLineReader {
                 if (started) number++;
                 return started;
             }
-            started = true;
-            byte[] bytes = chunk.array();
+            byte[] read = chunk.array();
             int start = chunk.position();
             int end = chunk.limit();
-            int i = indexOfNewline(bytes, start, end);
-            add(bytes, start, i - start);
-            if (i < end) {
-                chunk.position(i + 1);
+            int newline = indexOfNewline(read, start, end);
+            if (!started && newline < end) { // the whole line is in the buffer: no copy
+                bytes = read;
+                offset = start;
+                length = newline - start;
+                tooLong = length > maxLine;
+                if (tooLong) length = 0;
+            } else {
+                add(read, start, newline - start);
+            }
+            started = true;
+            if (newline < end) {
+                chunk.position(newline + 1);
                 terminated = true;
                 number++;
                 return true;
@@ -64,9 +76,9 @@ final class HistoryLineReader {
         }
     }
 
-    /** The line's bytes, without its {@code \n}; only the first {@link #length()} count. */
-    byte[] bytes() {
-        return line;
+    /** A copy of the line's bytes, without its {@code \n}. */
+    byte[] copy() {
+        return Arrays.copyOfRange(bytes, offset, offset + length);
     }
 
     int length() {
@@ -78,7 +90,7 @@ final class HistoryLineReader {
         return terminated;
     }
 
-    /** True when the line was longer than {@code maxLine}; {@link #length()} is then 0. */
+    /** True when the line was longer than {@code maxLine}; it is then empty. */
     boolean tooLong() {
         return tooLong;
     }
@@ -90,8 +102,8 @@ final class HistoryLineReader {
 
     /** True when the line holds only spaces, tabs and carriage returns. */
     boolean isBlank() {
-        for (int i = 0; i < length; i++) {
-            byte b = line[i];
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
             if (b != ' ' && b != '\t' && b != '\r') return false;
         }
         return !tooLong;
@@ -99,14 +111,16 @@ final class HistoryLineReader {
 
     /** True when the line ends with {@code suffix} (ignoring a final carriage return). */
     boolean endsWith(byte[] suffix) {
-        int end = length > 0 && line[length - 1] == '\r' ? length - 1 : length;
-        return end >= suffix.length && Arrays.equals(line, end - suffix.length, end, suffix, 0, suffix.length);
+        int end = offset + length;
+        if (length > 0 && bytes[end - 1] == '\r') end--;
+        return end - offset >= suffix.length && Arrays.equals(bytes, end - suffix.length, end, suffix, 0,
+                suffix.length);
     }
 
     /**
      * The index of the first {@code \n} in {@code bytes[from, to)}, or {@code to}. Eight bytes at a time: a 10,000-run
-     * history is 770 MB, and a byte loop costs half a second of it. The test is the classic "has a zero byte"
-     * (Hacker's Delight 6-1) on the word XOR newlines; its lowest flagged byte is always a true match.
+     * history is 770 MB. The test is the classic "has a zero byte" (Hacker's Delight 6-1) on the word XOR newlines;
+     * its lowest flagged byte is always a true match.
      */
     static int indexOfNewline(byte[] bytes, int from, int to) {
         int i = from;
@@ -119,16 +133,18 @@ final class HistoryLineReader {
         return i;
     }
 
-    private void add(byte[] bytes, int from, int count) {
+    private void add(byte[] from, int start, int count) {
         if (tooLong || count == 0) return;
         if ((long) length + count > maxLine) {
             tooLong = true;
             length = 0;
             return;
         }
-        if (length + count > line.length) line = Arrays.copyOf(line, Math.min(maxLine, Math.max(line.length * 2,
-                length + count)));
-        System.arraycopy(bytes, from, line, length, count);
+        if (length + count > spanned.length) {
+            spanned = Arrays.copyOf(spanned, Math.min(maxLine, Math.max(spanned.length * 2, length + count)));
+            bytes = spanned;
+        }
+        System.arraycopy(from, start, spanned, length, count);
         length += count;
     }
 

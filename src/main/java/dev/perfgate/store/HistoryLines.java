@@ -102,8 +102,8 @@ final class HistoryLines {
             throw fields.wrongType(Where.ROOT, root, "a JSON object {...}", "a history line is one results object");
         }
         if (Fields.get(root, "format") == null) {
-            throw fields.fail(Where.ROOT, "missing \"format\"", "each line starts with \"format\": \"" + RunResult.FORMAT
-                    + "\"");
+            throw fields.fail(Where.ROOT, "missing \"format\"",
+                    "each line starts with \"format\": \"" + RunResult.FORMAT + "\"");
         }
         return withCheck(fields, root, new ResultsDecoder(fields, MAPPER).decode(root));
     }

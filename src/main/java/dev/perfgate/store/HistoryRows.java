@@ -8,35 +8,37 @@ import dev.perfgate.stats.Summary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Reduces history entries to {@link HistoryRow}s, in order: the data behind {@code history list}, {@code plot}
- * and {@code analyze}. Benchmark names and units are shared between rows, so that keeping every row of a long
- * history costs one copy of each name, not one per run. Not thread-safe: one instance per pass.
+ * Reduces history entries to {@link HistoryRow}s: the data behind {@code history list}, {@code plot} and
+ * {@code analyze}. Benchmark names and units are shared between the rows of one pass, so that keeping every row of
+ * a long history costs one copy of each name, not one per run. Thread-safe: the stores reduce in parallel.
  */
 public final class HistoryRows {
 
-    private final Map<String, String> shared = new HashMap<>();
-    private long count;
+    private final ConcurrentHashMap<String, String> shared = new ConcurrentHashMap<>();
 
-    /** Streams the rows of {@code store}, oldest first; {@code warnings} as in {@link HistoryStore#forEach}. */
+    /**
+     * Streams the rows of {@code store}, oldest first, numbered from 1; {@code warnings} as in
+     * {@link HistoryStore#forEach}. The reduction runs on the store's reading threads.
+     */
     public static void forEach(HistoryStore store, Consumer<HistoryRow> action, Consumer<String> warnings) {
-        HistoryRows rows = new HistoryRows();
-        store.forEach(entry -> action.accept(rows.next(entry)), warnings);
+        long[] count = {0};
+        store.forEach(new HistoryRows()::row, row -> action.accept(new HistoryRow(++count[0], row.created(),
+                row.suite(), row.git(), row.verdict(), row.benchmarks())), warnings);
     }
 
-    /** The row of the next entry in the history. */
-    public HistoryRow next(HistoryEntry entry) {
+    /** The row of one entry, numbered 0: its position is known only in order (see {@link #forEach}). */
+    public HistoryRow row(HistoryEntry entry) {
         RunResult run = entry.run();
         List<HistoryRow.Point> points = new ArrayList<>(run.benchmarks().size());
         for (BenchmarkResult b : run.benchmarks()) {
             points.add(point(b, entry.benchmarkVerdicts().get(b.name())));
         }
-        return new HistoryRow(++count, run.created(), run.suite(), run.git(), entry.verdict(), points);
+        return new HistoryRow(0, run.created(), run.suite(), run.git(), entry.verdict(), points);
     }
 
     private HistoryRow.Point point(BenchmarkResult b, String verdict) {

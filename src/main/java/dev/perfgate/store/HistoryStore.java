@@ -7,6 +7,7 @@ import dev.perfgate.postgres.ExternalServer;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A {@code HistoryStore} keeps every checked run, oldest first: a JSON-lines file ({@link HistoryFile}, the
@@ -20,12 +21,22 @@ public interface HistoryStore {
     void append(HistoryEntry entry);
 
     /**
-     * Streams every stored run to {@code action}, oldest first, holding one run in memory at a time.
+     * Streams every stored run to {@code action}, oldest first, on the caller's thread, holding a few runs in memory
+     * at a time.
      *
      * @param warnings receives problems that do not stop the read, e.g. a torn last line that was skipped; one
      *                 line each, for the caller to show
      */
-    void forEach(Consumer<HistoryEntry> action, Consumer<String> warnings);
+    default void forEach(Consumer<HistoryEntry> action, Consumer<String> warnings) {
+        forEach(Function.identity(), action, warnings);
+    }
+
+    /**
+     * Like {@link #forEach(Consumer, Consumer)}, with each run first reduced by {@code map} on the reading threads:
+     * lines are decoded in parallel, so a reduction there (e.g. {@link HistoryRows}: samples to medians) costs the
+     * caller's thread nothing. {@code map} must be thread-safe; {@code action} still sees the results in order.
+     */
+    <T> void forEach(Function<HistoryEntry, T> map, Consumer<T> action, Consumer<String> warnings);
 
     /** Where the history is, for messages; never contains a password. */
     String description();

@@ -22,13 +22,21 @@ final class HistoryTail {
     }
 
     /**
-     * Nothing after a complete line; a line break after an unterminated line that is nevertheless a valid run
-     * (written by another tool); the torn mark and a line break after a torn line.
+     * Nothing after a complete line; a line break after an unterminated line that is blank or nevertheless a valid
+     * run (written by another tool or by hand); the torn mark and a line break after a torn line.
      */
     static byte[] separator(FileChannel in, long size) throws IOException {
         if (size == 0 || lastByte(in, size) == '\n') return NOTHING;
         byte[] tail = lastLine(in, size);
-        return tail != null && HistoryLines.isValid(tail) ? NEWLINE : CLOSE_TORN;
+        boolean complete = tail != null && (isBlank(tail) || HistoryLines.isValid(tail));
+        return complete ? NEWLINE : CLOSE_TORN;
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') return false;
+        }
+        return true;
     }
 
     private static byte lastByte(FileChannel in, long size) throws IOException {

@@ -53,6 +53,7 @@ public final class ResultsJson {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so NaN gets "sample is NaN", not a syntax error
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // two "samples" keys: which one was meant?
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER) // Schubfach: shortest exact doubles on any JDK
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER) // 2-3x faster reads of sample-heavy files
             .build();
 
     // jq's layout: two-space indent, one value per line, "key": value; "\n" on every platform.
