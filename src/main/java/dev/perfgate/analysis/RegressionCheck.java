@@ -25,6 +25,15 @@ public final class RegressionCheck {
 
     /** Compares {@code current} with {@code baseline}; never throws on odd data, it reports it instead. */
     public static ComparisonReport compare(RunResult baseline, RunResult current, Policy policy) {
+        return compare(baseline, current, policy, Map.of());
+    }
+
+    /**
+     * As {@link #compare(RunResult, RunResult, Policy)}, with each benchmark's interval widened to cover the
+     * run-to-run noise its history shows ({@link RunNoise}: benchmark name to log-scale sigma of run medians).
+     */
+    public static ComparisonReport compare(RunResult baseline, RunResult current, Policy policy,
+                                           Map<String, Double> runNoise) {
         boolean quickRun = current.settings() != null && current.settings().quick();
         Map<String, BenchmarkResult> baselineByName = new LinkedHashMap<>();
         for (BenchmarkResult b : baseline.benchmarks()) baselineByName.putIfAbsent(b.name(), b);
@@ -38,7 +47,8 @@ public final class RegressionCheck {
         EnvironmentCheck.Result environment = EnvironmentCheck.compare(baseline, current);
         List<BenchmarkComparison> results = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
-            results.add(judge(pairs.get(i), adjusted[i], environment, policy));
+            results.add(judge(pairs.get(i), adjusted[i], environment, policy,
+                    runNoise.getOrDefault(pairs.get(i).name(), Double.NaN)));
         }
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
         return new ComparisonReport(overall(results, policy), quick, environment.mismatch(),
@@ -52,13 +62,18 @@ public final class RegressionCheck {
     }
 
     private static BenchmarkComparison judge(BenchmarkPair pair, double pAdjusted, EnvironmentCheck.Result environment,
-                                             Policy policy) {
+                                             Policy policy, double runSigma) {
         if (pair.fixedVerdict() != null) return pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null);
         Comparison comparison = pair.comparison();
-        RelativeChange bad = worseIsPositive(comparison.change(), pair.direction());
+        RelativeChange sampleLevel = worseIsPositive(comparison.change(), pair.direction());
+        RelativeChange bad = sampleLevel.coveringRunNoise(runSigma);
         VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
                 bad.high(), pAdjusted, comparison.baselineN(), comparison.currentN()), pair.quick(), policy);
         List<String> notes = new ArrayList<>(decision.notes());
+        if (bad.low() < sampleLevel.low()) {
+            notes.add(String.format(Locale.ROOT, "interval widened for run-to-run noise: medians of earlier runs "
+                    + "scatter by ±%.1f %%", 100 * Math.expm1(runSigma)));
+        }
         Verdict verdict = decision.verdict();
         if (verdict == Verdict.REGRESSION && environment.mismatch()) {
             verdict = Verdict.WARNING;

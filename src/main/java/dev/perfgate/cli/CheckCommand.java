@@ -98,7 +98,8 @@ final class CheckCommand implements Callable<Integer> {
         console.out().println("Baseline " + baselineFile + ":");
         console.out().println(Baselines.describe(base));
         ComparisonReport report = RegressionCheck.compare(base.run(), result,
-                policy.policy(s == null ? Settings.EMPTY : s.settings()));
+                policy.policy(s == null ? Settings.EMPTY : s.settings()),
+                NoiseFromHistory.estimate(history.open(), result));
         int exitCode = Verdicts.finish(report, result.suite(), reports, console);
         StepSummary.append(report, console);
         remember(new HistoryEntry(result, report.verdict().jsonName(), benchmarkVerdicts(report)));

@@ -1,0 +1,65 @@
+package dev.perfgate.analysis;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Direction;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.stats.RelativeChange;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class RunNoiseTest {
+
+    @Test
+    void sigmaIsTheScaledMadOfLogMedians() {
+        // hand computation: logs of e^0, e^0.1, e^-0.1, e^0.2, e^-0.2 -> median 0, |deviations| 0, .1, .1, .2, .2
+        // -> MAD 0.1 -> sigma 1.4826 * 0.1
+        double[] medians = {1, Math.exp(0.1), Math.exp(-0.1), Math.exp(0.2), Math.exp(-0.2)};
+        assertThat(RunNoise.sigma(medians)).isCloseTo(0.14826, within(1e-9));
+        assertThat(RunNoise.sigma(new double[]{1, 2, 3, 4})).isNaN();
+    }
+
+    @Test
+    void onlyTheLastThirtyRunsCount() {
+        double[] medians = new double[40];
+        for (int i = 0; i < 40; i++) medians[i] = i < 10 ? Math.exp(i % 2 == 0 ? 1 : -1) : 1;
+        assertThat(RunNoise.sigma(medians)).isZero();
+    }
+
+    @Test
+    void widenedIntervalCoversTwoRunsOfNoise() {
+        RelativeChange tight = new RelativeChange(0.20, 0.18, 0.22, 0.95);
+        RelativeChange wide = tight.coveringRunNoise(0.1);
+        // hand computation: half-width 1.959964 * sqrt(2) * 0.1 = 0.277181 on the log scale around log(1.2)
+        assertThat(wide.low()).isCloseTo(Math.expm1(Math.log(1.2) - 0.277181), within(1e-5));
+        assertThat(wide.high()).isCloseTo(Math.expm1(Math.log(1.2) + 0.277181), within(1e-5));
+        assertThat(tight.coveringRunNoise(0.001)).isEqualTo(tight);
+        assertThat(tight.coveringRunNoise(Double.NaN)).isEqualTo(tight);
+    }
+
+    @Test
+    void aChangeWithinTheRunToRunNoiseIsNotARegression() {
+        RunResult base = run(1.0);
+        RunResult cur = run(1.2);
+        assertThat(RegressionCheck.compare(base, cur, Policy.DEFAULT).benchmarks().get(0).verdict())
+                .isEqualTo(Verdict.REGRESSION);
+        BenchmarkComparison noisy = RegressionCheck.compare(base, cur, Policy.DEFAULT, Map.of("q", 0.1))
+                .benchmarks().get(0);
+        assertThat(noisy.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(noisy.notes()).anyMatch(n -> n.contains("run-to-run noise: medians of earlier runs scatter by ±10.5 %"));
+        BenchmarkComparison quiet = RegressionCheck.compare(base, cur, Policy.DEFAULT, Map.of("q", 0.01))
+                .benchmarks().get(0);
+        assertThat(quiet.verdict()).isEqualTo(Verdict.REGRESSION);
+    }
+
+    private static RunResult run(double medianMillis) {
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < 30; i++) samples.add(medianMillis * (1 + 0.002 * ((i * 7) % 11 - 5)));
+        return new RunResult("s", null, null, null, null, List.of(new BenchmarkResult("q", "ms", Direction.LOWER, samples)));
+    }
+}
