@@ -28,7 +28,18 @@ final class EnvironmentCheck {
      * @param differences the facts that differ, e.g. {@code cpu: "Xeon" vs "EPYC"}
      * @param warnings    report-level warnings (mismatch, or a fingerprint that is missing)
      */
-    record Result(boolean mismatch, List<String> differences, List<String> warnings) {
+    record Result(boolean mismatch, List<String> differences, List<String> warnings, double speedChange) {
+        Result(boolean mismatch, List<String> differences, List<String> warnings) {
+            this(mismatch, differences, warnings, Double.NaN);
+        }
+
+        /**
+         * True when only the machine's speed differed (same fingerprint, {@code speedChange} known) and a change is
+         * beyond what that could explain: its whole interval clears the speed change plus the warn threshold.
+         */
+        boolean beyondMachineSpeed(double low, double warnThreshold) {
+            return !Double.isNaN(speedChange) && low > Math.abs(speedChange) + warnThreshold;
+        }
     }
 
     /**
@@ -51,8 +62,10 @@ final class EnvironmentCheck {
         List<String> warnings = new ArrayList<>(facts.warnings());
         warnings.add("MACHINE SPEED CHANGED: the host ran a fixed calibration query at a different speed during the two runs ("
                 + difference.substring("machine speed: ".length()) + "), e.g. other jobs on a shared runner; timings "
-                + "are not comparable, regressions are downgraded to warnings. Re-run when the machine is quiet.");
-        return new Result(true, differences, warnings);
+                + "are not comparable, regressions no larger than that are downgraded to warnings. Re-run when the machine is "
+                + "quiet.");
+        // the speed change only explains changes when the hardware and software are otherwise the same
+        return new Result(true, differences, warnings, facts.mismatch() ? Double.NaN : c / b - 1);
     }
 
     private static double calibration(RunResult run) {

@@ -75,7 +75,10 @@ public final class RegressionCheck {
                     + "scatter by ±%.1f %%", 100 * Math.expm1(runSigma)));
         }
         Verdict verdict = decision.verdict();
-        if (verdict == Verdict.REGRESSION && environment.mismatch()) {
+        if (verdict == Verdict.REGRESSION && environment.beyondMachineSpeed(bad.low(), policy.warnThreshold())) {
+            notes.add(String.format(Locale.ROOT, "the machine ran at a different speed (%s), but this change is "
+                    + "far beyond that", VerdictRule.percent(environment.speedChange())));
+        } else if (verdict == Verdict.REGRESSION && environment.mismatch()) {
             verdict = Verdict.WARNING;
             notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but baseline and current ran on "
                     + "different environments: downgraded to warning", VerdictRule.percent(bad.estimate())));

@@ -35,6 +35,14 @@ class CalibrationGuardTest {
     }
 
     @Test
+    void aChangeFarBeyondTheMachinesSlowdownStaysARegression() {
+        ComparisonReport r = RegressionCheck.compare(run(1.0, 1.80), run(3.0, 2.30), Policy.DEFAULT);
+        assertThat(r.benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(r.benchmarks().get(0).notes()).anyMatch(n -> n.contains("far beyond that"));
+        assertThat(r.verdict()).isEqualTo(OverallVerdict.FAIL);
+    }
+
+    @Test
     void runsWithoutCalibrationAreJudgedAsBefore() {
         ComparisonReport r = RegressionCheck.compare(run(1.0, Double.NaN), run(1.3, 2.70), Policy.DEFAULT);
         assertThat(r.benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
