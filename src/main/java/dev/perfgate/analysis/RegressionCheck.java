@@ -80,8 +80,11 @@ public final class RegressionCheck {
                     + "far beyond that", VerdictRule.percent(environment.speedChange())));
         } else if (verdict == Verdict.REGRESSION && environment.mismatch()) {
             verdict = Verdict.WARNING;
-            notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but baseline and current ran on "
-                    + "different environments: downgraded to warning", VerdictRule.percent(bad.estimate())));
+            String why = Double.isNaN(environment.speedChange()) ? "baseline and current ran on different environments"
+                    : "the machine itself ran at a different speed (" + VerdictRule.percent(environment.speedChange())
+                    + " on the calibration query)";
+            notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but %s: downgraded to warning",
+                    VerdictRule.percent(bad.estimate()), why));
         }
         return pair.toResult(verdict, bad, pAdjusted, notes, decision.iterationsToDecide());
     }
