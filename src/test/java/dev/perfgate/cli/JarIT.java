@@ -56,6 +56,25 @@ class JarIT {
     }
 
     @Test
+    void aRegressionExitsOne() throws Exception {
+        Files.writeString(dir.resolve("base.json"), results(1.0));
+        Files.writeString(dir.resolve("slow.json"), results(1.5));
+        Result same = perfgate(dir, "compare", "base.json", "base.json");
+        assertThat(same.exitCode()).as(same.out() + same.err()).isZero();
+        Result slow = perfgate(dir, "compare", "base.json", "slow.json", "--format", "json");
+        assertThat(slow.exitCode()).as(slow.out() + slow.err()).isEqualTo(1);
+        assertThat(slow.out()).contains("\"verdict\" : \"fail\"", "\"verdict\" : \"regression\"");
+    }
+
+    private static String results(double medianMillis) {
+        StringBuilder samples = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            samples.append(i == 0 ? "" : ", ").append(medianMillis * (1 + 0.01 * ((i * 7) % 11 - 5)));
+        }
+        return "{\"format\": \"perfgate-results/1\", \"benchmarks\": [{\"name\": \"q\", \"samples\": [" + samples + "]}]}";
+    }
+
+    @Test
     void badInputExitsTwoWithOneLine() throws Exception {
         Result r = perfgate(dir, "run", "no-such-suite");
         assertThat(r.exitCode()).isEqualTo(2);

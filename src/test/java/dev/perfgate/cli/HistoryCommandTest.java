@@ -1,0 +1,67 @@
+package dev.perfgate.cli;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Direction;
+import dev.perfgate.model.GitInfo;
+import dev.perfgate.model.HistoryEntry;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.store.HistoryFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code history analyze} names the first commit of a shift injected into a synthetic history; list and plot. */
+class HistoryCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void analyzeFindsTheInjectedShiftAndItsCommit() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        HistoryFile history = new HistoryFile(file);
+        SplittableRandom random = new SplittableRandom(11);
+        for (int run = 0; run < 80; run++) {
+            double level = run < 50 ? 1.0 : 1.08; // +8 %: under the 10 % fail threshold, a slow creep
+            List<Double> samples = new ArrayList<>();
+            for (int i = 0; i < 30; i++) samples.add(level * Math.exp(0.02 * gaussian(random)));
+            RunResult r = new RunResult("s", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * run),
+                    new GitInfo(String.format("%03d", run) + "f".repeat(37), "main", false), null, null,
+                    List.of(new BenchmarkResult("q", "ms", Direction.LOWER, samples)));
+            history.append(HistoryEntry.unchecked(r));
+        }
+        CliRun analyze = CliRun.of("history", "analyze", "--history", file.toString());
+        assertThat(analyze.exitCode()).as(analyze.err()).isZero();
+        assertThat(analyze.out()).contains("q", "050fffffff", "+8.").containsPattern("q +51 ");
+
+        CliRun list = CliRun.of("history", "list", "--history", file.toString(), "--last", "3");
+        assertThat(list.out().lines()).hasSize(5).anyMatch(l -> l.startsWith(" 80"));
+
+        CliRun plot = CliRun.of("history", "plot", "--history", file.toString(), "--out", dir.resolve("c").toString());
+        assertThat(plot.exitCode()).isZero();
+        assertThat(Files.readString(dir.resolve("c/index.html"))).contains("050ffff");
+    }
+
+    @Test
+    void aCorruptLineInTheMiddleIsOneClearLine() throws Exception {
+        Path file = dir.resolve("h.jsonl");
+        Files.writeString(file, "{\"format\":\"perfgate-results/1\",\"benchmarks\":[{\"name\":\"q\",\"samples\":[1]}]}\n"
+                + "{not json\n"
+                + "{\"format\":\"perfgate-results/1\",\"benchmarks\":[{\"name\":\"q\",\"samples\":[1]}]}\n");
+        CliRun list = CliRun.of("history", "list", "--history", file.toString());
+        assertThat(list.exitCode()).isEqualTo(2);
+        assertThat(list.errorLines()).contains("h.jsonl:2").hasLineCount(1);
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    }
+}
