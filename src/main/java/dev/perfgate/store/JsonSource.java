@@ -104,21 +104,11 @@ final class JsonSource {
      * nothing for it); 0 when it cannot be found.
      */
     int lineOf(Where where) {
-        String target = where.pointer().toString();
-        try (JsonParser parser = open()) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                JsonStreamContext context = parser.getParsingContext();
-                // A '{' or '[' has already opened its own context; its position is in the parent's.
-                if (token.isStructStart()) context = context.getParent();
-                if (context.pathAsPointer().toString().equals(target)) {
-                    return parser.currentTokenLocation().getLineNr();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the location is a courtesy: the message stands without it
+        try {
+            return where.lineIn(open());
+        } catch (IOException e) {
+            return 0;
         }
-        return 0;
     }
 
     private JsonParser open() throws IOException {

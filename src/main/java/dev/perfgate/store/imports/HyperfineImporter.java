@@ -1,5 +1,6 @@
 package dev.perfgate.store.imports;
 
+import dev.perfgate.store.Where;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;

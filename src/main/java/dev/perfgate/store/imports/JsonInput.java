@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.store.Where;
 
 import java.io.IOException;
 
@@ -162,21 +163,11 @@ final class JsonInput {
 
     /** The line where {@code where} starts, found by parsing again (on the error path only); 0 if not found. */
     private int lineOf(Where where) {
-        String target = where.pointer().toString();
-        try (JsonParser parser = MAPPER.createParser(text)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                JsonStreamContext context = parser.getParsingContext();
-                // A '{' or '[' has already opened its own context; its position is in the parent's.
-                if (token.isStructStart()) context = context.getParent();
-                if (context.pathAsPointer().toString().equals(target)) {
-                    return parser.currentTokenLocation().getLineNr();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the location is a courtesy: the message stands without it
+        try {
+            return where.lineIn(MAPPER.createParser(text));
+        } catch (IOException e) {
+            return 0;
         }
-        return 0;
     }
 
     /** Jackson's message without its "[Source: ...]" trailer, which repeats what we already say. */
