@@ -11,7 +11,9 @@ public final class ServerSettings {
     /**
      * Settings for the embedded server. Zonky turns {@code synchronous_commit} off for fast tests; a benchmark
      * must pay for durable commits the way production does, so it goes back on (as do fsync and full page writes,
-     * PostgreSQL's defaults).
+     * PostgreSQL's defaults). Autovacuum is off, as pgbench's guidance has it: a vacuum that starts at a random
+     * moment of a timed statement makes two runs differ for no reason in the code; the runner vacuums between
+     * benchmarks instead.
      */
     public static final Map<String, String> BENCHMARK = benchmarkSettings();
 
@@ -20,7 +22,7 @@ public final class ServerSettings {
             "shared_buffers", "work_mem", "maintenance_work_mem", "effective_cache_size", "synchronous_commit",
             "fsync", "full_page_writes", "wal_level", "wal_buffers", "max_wal_size", "checkpoint_timeout",
             "commit_delay", "jit", "random_page_cost", "effective_io_concurrency", "max_parallel_workers_per_gather",
-            "huge_pages", "track_io_timing", "server_encoding", "lc_collate");
+            "huge_pages", "track_io_timing", "autovacuum", "server_encoding", "lc_collate");
 
     private ServerSettings() {
     }
@@ -32,6 +34,7 @@ public final class ServerSettings {
         s.put("full_page_writes", "on");
         s.put("shared_buffers", "128MB");
         s.put("max_connections", "50");
+        s.put("autovacuum", "off");
         s.put("timezone", "UTC");
         return Map.copyOf(s);
     }
