@@ -136,7 +136,7 @@ final class SqlCalls {
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return new PerfgateException(st.location() + ": lost the connection to PostgreSQL (" + inBenchmark + "): "
-                    + firstLine(e.getMessage()) + "; no results were written", e);
+                    + firstLine(e.getMessage()).replaceAll("\\.$", "") + "; no results were written", e);
         }
         int line = st.line() + linesBefore(st.sql(), e);
         return new PerfgateException(st.file() + ":" + line + ": " + firstLine(e.getMessage()) + " (" + inBenchmark

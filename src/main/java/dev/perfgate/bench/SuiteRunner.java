@@ -48,6 +48,9 @@ public final class SuiteRunner {
     public List<BenchmarkResult> run(Suite suite, Settings overrides) {
         Settings suiteSettings = suite.settings().overriddenBy(overrides);
         scale = suiteSettings.scaleOrDefault();
+        for (BenchmarkSpec b : suite.benchmarks()) {
+            for (ParamSpec p : b.params()) p.requireValidAt(scale, b.file()); // before any SQL, e.g. after --scale
+        }
         SqlCalls calls = new SqlCalls(connection, suiteSettings.timeoutOrDefault());
         calibrationMillis = calls.calibrate();
         calls.setTimeout(suiteSettings.timeoutOrDefault(), suite.setup().isEmpty() ? null : suite.setup().get(0));

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** The {@code perfgate} command: subcommands for each job, and the one place exceptions become exit codes. */
 @Command(name = "perfgate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -25,11 +27,27 @@ public final class Main {
     /** Exit code for "at least one regression". */
     public static final int REGRESSION = 1;
 
+    /** Set when the JVM shuts down before {@link #main} is done: Ctrl-C or SIGTERM. */
+    private static volatile boolean interrupted;
+    private static volatile boolean exiting;
+
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        System.exit(run(new Console(System.in, out, err, System.console() != null && !ci, ci), args));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (exiting) return;
+            interrupted = true;
+            // The other hooks stop the embedded server and delete its files; the JVM then exits with 128 + signal.
+            err.println("perfgate: interrupted, stopping");
+        }, "perfgate-interrupted"));
+        int code;
+        try {
+            code = run(new Console(System.in, out, err, System.console() != null && !ci, ci), args);
+        } finally {
+            exiting = true;
+        }
+        System.exit(code);
     }
 
     /** Runs perfgate in-process, not on a terminal and not in CI, and returns the exit code; tests call this. */
@@ -55,22 +73,43 @@ public final class Main {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, err, isDebug(args)));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("perfgate: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName()
-                    + " --help')");
+            err.println("perfgate: " + redact(e.getMessage()) + " (see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return PerfgateException.CANNOT_RUN;
         });
         return cli.execute(args);
     }
 
     private static int failure(Exception e, PrintStream err, boolean debug) {
+        // After Ctrl-C the server is being stopped under the run: its lost connection is no news to the user.
+        if (interrupted && !debug) return PerfgateException.CANNOT_RUN;
         if (e instanceof PerfgateException p) {
-            err.println("perfgate: " + p.getMessage());
-            if (debug) p.printStackTrace(err);
+            err.println("perfgate: " + redact(p.getMessage()));
+            if (debug) err.print(stackTrace(p));
             return p.exitCode();
         }
-        err.println("perfgate: internal error: " + e + " (please report it; --debug shows the stack trace)");
-        if (debug) e.printStackTrace(err);
+        err.println("perfgate: internal error: " + redact(e.toString())
+                + " (please report it; --debug shows the stack trace)");
+        if (debug) err.print(stackTrace(e));
         return PerfgateException.CANNOT_RUN;
+    }
+
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&\\s;'\"]+");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@\\s:]*:)[^/@\\s]+@");
+
+    /**
+     * Hides passwords that the user's own input can carry into a message: a JDBC URL given where a suite folder or
+     * an option was expected is echoed back in the error, and stack traces repeat it.
+     */
+    static String redact(String text) {
+        if (text == null) return null;
+        return USER_INFO.matcher(PASSWORD_PARAMETER.matcher(text).replaceAll("$1***")).replaceAll("$1***@");
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return redact(trace.toString());
     }
 
     private static boolean isDebug(String[] args) {

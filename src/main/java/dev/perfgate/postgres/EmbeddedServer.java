@@ -4,6 +4,8 @@ import dev.perfgate.PerfgateException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -28,14 +30,24 @@ public final class EmbeddedServer implements DatabaseServer {
     /** Starts a server, or the root fallback when this process is root and user namespaces are unavailable. */
     public static DatabaseServer start() {
         if (RootFallbackServer.needed()) return RootFallbackServer.start();
+        StartupGuard guard = null;
         try {
+            Path dataDir = Files.createTempDirectory("epg");
+            guard = StartupGuard.install(dataDir);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(true);
             ServerSettings.BENCHMARK.forEach(builder::setServerConfig);
-            return new EmbeddedServer(builder.start());
+            EmbeddedServer server = new EmbeddedServer(builder.start());
+            guard.release();
+            return server;
         } catch (IOException | RuntimeException e) {
+            if (guard != null) {
+                guard.release();
+                guard.cleanUp();
+            }
             throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
                     + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
         }

@@ -190,11 +190,15 @@ public final class TrendChart {
         return axis;
     }
 
+    private static String day(TrendPoint run) {
+        return run.time() == null ? "undated" : DAY.format(run.time());
+    }
+
     private static String subtitle(TrendSeries series) {
         List<TrendPoint> runs = series.runs();
         if (runs.isEmpty()) return "no runs yet";
-        String first = DAY.format(runs.get(0).time());
-        String last = DAY.format(runs.get(runs.size() - 1).time());
+        String first = day(runs.get(0));
+        String last = day(runs.get(runs.size() - 1));
         String span = first.equals(last) ? first : first + " to " + last;
         return String.format(Locale.ROOT, "%,d run%s, %s; band: 25th-75th percentile of each run's samples",
                 runs.size(), runs.size() == 1 ? "" : "s", span);

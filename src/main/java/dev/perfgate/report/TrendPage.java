@@ -113,7 +113,7 @@ public final class TrendPage {
             String css = TrendMarkers.colour(cp) == TrendMarkers.WORSE ? "worse"
                     : TrendMarkers.colour(cp) == TrendMarkers.BETTER ? "better" : "none";
             html.append("<tr><td class=\"num\">").append(cp.index() + 1).append("</td><td>")
-                    .append(commit(cp)).append("</td><td>").append(DAY_TIME.format(run.time()))
+                    .append(commit(cp)).append("</td><td>").append(run.time() == null ? "-" : DAY_TIME.format(run.time()))
                     .append("</td><td class=\"num ").append(css).append("\">")
                     .append(escape(TrendMarkers.percent(cp.change()))).append("</td><td class=\"num\">")
                     .append(escape(TrendMarkers.number(cp.medianBefore()))).append(unit)

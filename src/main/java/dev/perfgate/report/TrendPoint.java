@@ -2,14 +2,14 @@ package dev.perfgate.report;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Objects;
 
 import dev.perfgate.stats.Summary;
 
 /**
  * A {@code TrendPoint} is one run of one benchmark on a trend chart.
  *
- * @param time       when the run was made
+ * @param time       when the run was made, or {@code null} when its results file has no {@code created} date (only
+ *                   format, names and samples are required)
  * @param commit     the commit it measured, or {@code null}
  * @param median     median of the run's samples, in the series' unit; NaN is not drawn
  * @param spreadLow  25th percentile of the run's samples (the band is the interquartile range, which a few
@@ -19,10 +19,6 @@ import dev.perfgate.stats.Summary;
  */
 public record TrendPoint(Instant time, String commit, double median, double spreadLow, double spreadHigh,
                          String verdict) {
-
-    public TrendPoint {
-        Objects.requireNonNull(time, "time");
-    }
 
     /** The point of a run from its raw samples: median and interquartile range (type-7 quantiles). */
     public static TrendPoint ofSamples(Instant time, String commit, double[] samples, String verdict) {

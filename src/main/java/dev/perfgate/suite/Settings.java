@@ -177,15 +177,24 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     private static Duration duration(String v, String file, int line) {
         Matcher m = DURATION.matcher(v);
         if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
             String u = m.group(2) == null ? "s" : m.group(2);
-            Duration d = switch (u) {
-                case "ms" -> Duration.ofMillis(n);
-                case "min" -> Duration.ofMinutes(n);
-                default -> Duration.ofSeconds(n);
+            long perUnit = switch (u) {
+                case "ms" -> 1;
+                case "min" -> 60_000;
+                default -> 1000;
             };
+            String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
+            // PostgreSQL's statement_timeout is an int of milliseconds: refuse more here, not at run time.
+            if (digits.length() > 10 || Long.parseLong(digits) * perUnit > MAX_TIMEOUT_MILLIS) {
+                throw new SuiteException(file, line, "timeout=" + v + " is too long: PostgreSQL allows at most "
+                        + MAX_TIMEOUT_MILLIS + "ms (about 24 days)");
+            }
+            Duration d = Duration.ofMillis(Long.parseLong(digits) * perUnit);
             if (!d.isZero()) return d;
         }
         throw new SuiteException(file, line, "timeout=" + v + " is not a duration: write e.g. timeout=30s or 500ms");
     }
+
+    /** The longest {@code statement_timeout} PostgreSQL accepts: {@code INT_MAX} milliseconds. */
+    static final long MAX_TIMEOUT_MILLIS = Integer.MAX_VALUE;
 }

@@ -123,6 +123,11 @@ final class SuiteFileParser {
         try {
             ParamSpec p = new ParamSpec(name, Long.parseLong(m.group(2)), m.group(3) != null,
                     Long.parseLong(m.group(4)), m.group(5) != null);
+            if ((p.lowPerScale() && p.low() > ParamSpec.MAX_SCALED_BOUND)
+                    || (p.highPerScale() && p.high() > ParamSpec.MAX_SCALED_BOUND)) {
+                throw new SuiteException(file, lineNo, "parameter '" + name + "': a bound multiplied by scale may be "
+                        + "at most " + ParamSpec.MAX_SCALED_BOUND + ", so that any scale fits in 64 bits");
+            }
             if (p.lowAt(1) > p.highAt(1)) {
                 throw new SuiteException(file, lineNo, "parameter '" + name + "': low bound is above the high bound");
             }

@@ -4,6 +4,7 @@ import dev.perfgate.PerfgateException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,13 +43,21 @@ public final class SuiteReader {
                 if (!p.toRealPath().getParent().equals(realDir)) {
                     throw new PerfgateException(p + " points outside the suite folder: copy the file into " + dir);
                 }
-                if (Files.isRegularFile(p)) files.put(p.getFileName().toString(), Files.readString(p));
+                if (Files.isRegularFile(p)) files.put(p.getFileName().toString(), readText(p));
             }
         } catch (IOException e) {
             throw new PerfgateException("cannot read suite folder " + dir + ": " + e.getMessage(), e);
         }
         Path name = dir.toAbsolutePath().normalize().getFileName();
         return fromFiles(name == null ? "suite" : name.toString(), dir.toString(), files);
+    }
+
+    private static String readText(Path file) throws IOException {
+        try {
+            return Files.readString(file);
+        } catch (MalformedInputException e) {
+            throw new SuiteException(file.toString(), 0, "not UTF-8 text: save the file as UTF-8");
+        }
     }
 
     /** Reads a suite that ships inside perfgate's jar (under {@code /suites/NAME/}). */
@@ -85,6 +94,9 @@ public final class SuiteReader {
         for (Map.Entry<String, String> f : files.entrySet()) {
             if (f.getKey().startsWith("_")) continue;
             benchmarks.add(benchmark(f.getKey(), f.getValue()));
+        }
+        for (BenchmarkSpec b : benchmarks) {
+            for (ParamSpec p : b.params()) p.requireValidAt(suiteSettings.scaleOrDefault(), b.file());
         }
         if (benchmarks.isEmpty()) {
             throw new PerfgateException("suite " + source + " has no benchmarks: add a .sql file with a "
