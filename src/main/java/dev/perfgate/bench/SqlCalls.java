@@ -76,6 +76,20 @@ final class SqlCalls {
         }
     }
 
+    /**
+     * {@code VACUUM} of the whole database, untimed, before a benchmark: the dead rows earlier benchmarks left
+     * (every rolled-back iteration leaves some) are cleared at the same point of every run, instead of slowing the
+     * next benchmark by however much happened to pile up.
+     */
+    void vacuum(SqlStatement context, String benchmark) {
+        try (Statement st = connection.createStatement()) {
+            st.execute("VACUUM");
+        } catch (SQLException e) {
+            throw failure(context, e, "VACUUM before " + benchmark + " (set vacuum=off in _suite.sql to skip it)",
+                    0, timeout);
+        }
+    }
+
     void autoCommit(boolean on, SqlStatement context) {
         try {
             connection.setAutoCommit(on);

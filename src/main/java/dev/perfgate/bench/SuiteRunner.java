@@ -61,6 +61,7 @@ public final class SuiteRunner {
             for (int i = 0; i < suite.benchmarks().size(); i++) {
                 BenchmarkSpec b = suite.benchmarks().get(i);
                 Settings s = suiteSettings.overriddenBy(b.settings()).overriddenBy(overrides);
+                if (suiteSettings.vacuumOrDefault()) calls.vacuum(b.timed().get(0), b.name());
                 results.add(runBenchmark(b, s, calls, i + 1, suite.benchmarks().size()));
             }
             ok = true;

@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
  * @param failThreshold the suite's regression threshold as a fraction (0.10 = 10 %), null for the default policy
  * @param warnThreshold the suite's warning threshold as a fraction
  * @param alpha         the suite's significance level
+ * @param vacuum        run {@code VACUUM} before each benchmark, so one benchmark's dead rows don't slow the next
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
                        Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
-                       Double warnThreshold, Double alpha) {
+                       Double warnThreshold, Double alpha, Boolean vacuum) {
 
     public static final Settings EMPTY =
-            new Settings(null, null, null, null, null, null, null, null, null, null, null, null);
+            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public static final int DEFAULT_ITERATIONS = 30;
     /** Six, so PostgreSQL's custom-or-generic plan choice (made at the sixth execution) happens before timing. */
@@ -35,7 +36,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     public static final int DEFAULT_SCALE = 1;
 
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
-            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha");
+            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum");
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min)?");
 
@@ -87,6 +88,10 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         return seed == null ? DEFAULT_SEED : seed;
     }
 
+    public boolean vacuumOrDefault() {
+        return vacuum == null || vacuum;
+    }
+
     public int scaleOrDefault() {
         return scale == null ? DEFAULT_SCALE : scale;
     }
@@ -97,7 +102,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 pick(other.direction, direction), pick(other.isolation, isolation), pick(other.timeout, timeout),
                 pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale),
                 pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
-                pick(other.alpha, alpha));
+                pick(other.alpha, alpha), pick(other.vacuum, vacuum));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -111,7 +116,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     public Settings with(String key, String value, String file, int line) {
         String v = value.trim();
         Object[] f = {iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale, failThreshold,
-                warnThreshold, alpha};
+                warnThreshold, alpha, vacuum};
         switch (key) {
             case "iterations" -> f[0] = positive(key, v, 1, file, line);
             case "warmup" -> f[1] = positive(key, v, 0, file, line);
@@ -125,12 +130,13 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             case "fail_threshold" -> f[9] = fraction(key, v, file, line);
             case "warn_threshold" -> f[10] = fraction(key, v, file, line);
             case "alpha" -> f[11] = fraction(key, v, file, line);
+            case "vacuum" -> f[12] = onOff(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
         return new Settings((Integer) f[0], (Integer) f[1], (String) f[2], (Direction) f[3], (Isolation) f[4],
                 (Duration) f[5], (Metric) f[6], (Long) f[7], (Integer) f[8], (Double) f[9], (Double) f[10],
-                (Double) f[11]);
+                (Double) f[11], (Boolean) f[12]);
     }
 
     /**
@@ -157,6 +163,12 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             // reported below
         }
         throw new SuiteException(file, line, key + "=" + v + " is not a whole number >= " + min);
+    }
+
+    private static boolean onOff(String key, String v, String file, int line) {
+        if (v.equalsIgnoreCase("on") || v.equalsIgnoreCase("true")) return true;
+        if (v.equalsIgnoreCase("off") || v.equalsIgnoreCase("false")) return false;
+        throw new SuiteException(file, line, key + "=" + v + " is not allowed: use on or off");
     }
 
     private static String nonBlank(String key, String v, String file, int line) {

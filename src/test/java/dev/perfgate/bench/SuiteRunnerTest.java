@@ -105,6 +105,27 @@ class SuiteRunnerTest {
         assertThat(count("SELECT count(*) FROM pg_tables WHERE tablename = 'scaled'")).isZero();
     }
 
+    @Test
+    void vacuumsBeforeEachBenchmarkUnlessTurnedOff() throws Exception {
+        write("a.sql", "-- perfgate: iterations=2 warmup=0\n-- perfgate:run\nUPDATE runner_t SET v = v + 1;\n");
+        write("b.sql", "-- perfgate: iterations=2 warmup=0\n-- perfgate:run\nSELECT count(*) FROM runner_t;\n");
+        long before = vacuums();
+        run(Settings.EMPTY);
+        assertThat(vacuums()).isEqualTo(before + 2);
+        write("_suite.sql", "-- perfgate: vacuum=off\n");
+        run(Settings.EMPTY);
+        assertThat(vacuums()).isEqualTo(before + 2);
+    }
+
+    private long vacuums() throws SQLException {
+        sql("SELECT pg_stat_clear_snapshot()");
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'runner_t'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private List<BenchmarkResult> run(Settings overrides) {
         Suite suite = SuiteReader.readFolder(dir);
         return new SuiteRunner(connection, Progress.SILENT).run(suite, overrides);
