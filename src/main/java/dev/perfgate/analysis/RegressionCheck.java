@@ -71,8 +71,8 @@ public final class RegressionCheck {
                 bad.high(), pAdjusted, comparison.baselineN(), comparison.currentN()), pair.quick(), policy);
         List<String> notes = new ArrayList<>(decision.notes());
         if (bad.low() < sampleLevel.low()) {
-            notes.add(String.format(Locale.ROOT, "interval widened for run-to-run noise: medians of earlier runs "
-                    + "scatter by ±%.1f %%", 100 * Math.expm1(runSigma)));
+            notes.add(String.format(Locale.ROOT, "interval widened for run-to-run noise of ±%.1f %% between runs' "
+                    + "medians", 100 * Math.expm1(runSigma)));
         }
         Verdict verdict = decision.verdict();
         if (verdict == Verdict.REGRESSION && environment.beyondMachineSpeed(bad.low(), policy.warnThreshold())) {

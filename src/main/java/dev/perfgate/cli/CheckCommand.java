@@ -3,6 +3,7 @@ package dev.perfgate.cli;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.RunNoise;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
@@ -19,8 +20,10 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -59,6 +62,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Gate another harness's results instead of running a suite: jmh|pgbench|hyperfine and "
                     + "its output file(s).")
     List<String> importArgs;
+
+    @Option(names = "--run-noise", paramLabel = "SHARE", defaultValue = "5%",
+            description = "Run-to-run scatter of a benchmark's median to assume until the history holds 5 earlier "
+                    + "runs on this machine, e.g. 5% (default) or 0 to trust a single run.")
+    String runNoise;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Baseline to compare with (default: SUITE/baseline.json, or perfgate-baselines/NAME.json "
@@ -99,11 +107,34 @@ final class CheckCommand implements Callable<Integer> {
         console.out().println(Baselines.describe(base));
         ComparisonReport report = RegressionCheck.compare(base.run(), result,
                 policy.policy(s == null ? Settings.EMPTY : s.settings()),
-                NoiseFromHistory.estimate(history.open(), result));
+                runNoise(result));
         int exitCode = Verdicts.finish(report, result.suite(), reports, console);
         StepSummary.append(report, console);
         remember(new HistoryEntry(result, report.verdict().jsonName(), benchmarkVerdicts(report)));
         return exitCode;
+    }
+
+    /**
+     * Each benchmark's run-to-run noise: measured from the history where it holds enough comparable runs, else
+     * the assumed {@code --run-noise} (a first comparison cannot know how much this machine scatters).
+     */
+    private Map<String, Double> runNoise(RunResult result) {
+        Map<String, Double> noise = new LinkedHashMap<>(NoiseFromHistory.estimate(history.open(), result));
+        if (runNoise.trim().matches("0*\\.?0*%?")) return noise; // --run-noise 0: trust a single run
+        double assumed = Settings.fraction("--run-noise", runNoise.trim(), "option", 0);
+        List<String> assumedFor = new ArrayList<>();
+        for (var b : result.benchmarks()) {
+            if (!noise.containsKey(b.name())) {
+                noise.put(b.name(), Math.log1p(assumed));
+                assumedFor.add(b.name());
+            }
+        }
+        if (!assumedFor.isEmpty()) {
+            console.err().printf(Locale.ROOT, "perfgate: fewer than %d earlier runs of this suite on this machine in the "
+                    + "history: assuming %s run-to-run noise for %d benchmark(s) (--run-noise)%n", RunNoise.MIN_RUNS,
+                    runNoise, assumedFor.size());
+        }
+        return noise;
     }
 
     /** Appends the run to the history, except in quick mode, whose few samples would only blur the trends. */
