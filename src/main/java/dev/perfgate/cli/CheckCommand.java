@@ -63,9 +63,9 @@ final class CheckCommand implements Callable<Integer> {
                     + "its output file(s).")
     List<String> importArgs;
 
-    @Option(names = "--run-noise", paramLabel = "SHARE", defaultValue = "5%",
+    @Option(names = "--run-noise", paramLabel = "SHARE", defaultValue = "10%",
             description = "Run-to-run scatter of a benchmark's median to assume until the history holds 5 earlier "
-                    + "runs on this machine, e.g. 5% (default) or 0 to trust a single run.")
+                    + "runs on this machine, e.g. 10% (default) or 0 to trust a single run.")
     String runNoise;
 
     @Option(names = "--baseline", paramLabel = "FILE",
@@ -130,9 +130,9 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (!assumedFor.isEmpty()) {
-            console.err().printf(Locale.ROOT, "perfgate: fewer than %d earlier runs of this suite on this machine in the "
-                    + "history: assuming %s run-to-run noise for %d benchmark(s) (--run-noise)%n", RunNoise.MIN_RUNS,
-                    runNoise, assumedFor.size());
+            console.warn(String.format(Locale.ROOT, "fewer than %d earlier runs of this suite on this machine in the "
+                    + "history: assuming %s run-to-run noise for %d benchmark(s) (--run-noise)", RunNoise.MIN_RUNS,
+                    runNoise, assumedFor.size()));
         }
         return noise;
     }

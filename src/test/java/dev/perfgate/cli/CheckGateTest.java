@@ -32,14 +32,17 @@ class CheckGateTest {
         assertThat(noBaseline.out()).contains("No baseline at " + suite.resolve("baseline.json"), "perfgate baseline accept");
         Files.copy(first, suite.resolve("baseline.json"));
 
+        // On the shared 2-core VMs this runs on, medians of unchanged sub-ms benchmarks were measured to move by up
+        // to ~70 % between two fresh servers; with no history yet to measure that, the test declares it.
         CliRun unchanged = CliRun.of("check", suite.toString(), "-o", dir.resolve("second.json").toString(),
-                "--history", history.toString());
+                "--history", history.toString(), "--run-noise", "25%");
         assertThat(unchanged.exitCode()).as(unchanged.out() + unchanged.err()).isZero();
         assertThat(unchanged.out()).doesNotContain("REGRESSION").containsPattern("(PASS|WARN): ");
 
         slowCategoryTrigger(suite.resolve("_suite.sql"));
         Path slowed = dir.resolve("slowed.json");
         CliRun regressed = CliRun.of("check", suite.toString(), "-o", slowed.toString(), "--history", history.toString(),
+                "--run-noise", "25%",
                 "--format", "text,json",
                 "--out", dir.resolve("reports").toString());
         assertThat(regressed.exitCode()).as(regressed.out() + regressed.err()).isEqualTo(1);
