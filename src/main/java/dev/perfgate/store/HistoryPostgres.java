@@ -183,7 +183,7 @@ public final class HistoryPostgres implements HistoryStore {
 
     // pgjdbc's messages are sentences; ours go on after them with "; ...". They never contain the password.
     private static String reason(SQLException e) {
-        String reason = JsonSource.oneLine(String.valueOf(e.getMessage()));
+        String reason = Messages.oneLine(String.valueOf(e.getMessage()));
         return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 }

@@ -49,7 +49,7 @@ final class JsonSource {
         try (JsonParser parser = open()) {
             return readTree(parser);
         } catch (IOException e) {
-            throw new PerfgateException(name + ": cannot read: " + oneLine(String.valueOf(e.getMessage())), e);
+            throw new PerfgateException(name + ": cannot read: " + Messages.oneLine(String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -65,18 +65,18 @@ final class JsonSource {
             }
             return root;
         } catch (JsonEOFException e) {
-            throw failAt(e.getLocation(), "JSON ends too early: " + jacksonMessage(e),
+            throw failAt(e.getLocation(), "JSON ends too early: " + Messages.jackson(e),
                     "the file looks truncated: re-create it or restore it from version control");
         } catch (StreamConstraintsException e) {
             // Jackson does not say where a limit was hit; the parser still knows.
-            throw failAt(parser.currentLocation(), "input exceeds perfgate's limits: " + jacksonMessage(e),
+            throw failAt(parser.currentLocation(), "input exceeds perfgate's limits: " + Messages.jackson(e),
                     "results files are small JSON documents: check that this is the right file");
         } catch (JsonProcessingException e) {
-            String message = jacksonMessage(e);
+            String message = Messages.jackson(e);
             throw failAt(e.getLocation(), "not valid JSON: " + message,
                     message.startsWith("Duplicate field") ? "remove one of the two" : "fix the JSON syntax");
         } catch (IOException e) {
-            throw new PerfgateException(name + ": cannot read: " + oneLine(String.valueOf(e.getMessage())), e);
+            throw new PerfgateException(name + ": cannot read: " + Messages.oneLine(String.valueOf(e.getMessage())), e);
         } catch (StackOverflowError e) {
             // Jackson 2.13+ builds trees without recursion and we cap nesting; this is a last line of defence
             throw new PerfgateException(name + ": JSON nested too deeply; check that this is the right file");
@@ -88,7 +88,7 @@ final class JsonSource {
         int line = lineOf(where);
         String place = line > 0 ? name + ":" + line : name;
         String at = where.isRoot() ? "" : " " + where.path() + ":";
-        return new PerfgateException(place + ":" + at + " " + oneLine(problem) + "; " + advice);
+        return new PerfgateException(place + ":" + at + " " + Messages.oneLine(problem) + "; " + advice);
     }
 
     private PerfgateException failAt(JsonLocation location, String problem, String advice) {
@@ -96,7 +96,7 @@ final class JsonSource {
         if (location != null && location.getLineNr() > 0) {
             place += ":" + location.getLineNr() + ":" + location.getColumnNr();
         }
-        return new PerfgateException(place + ": " + oneLine(problem) + "; " + advice);
+        return new PerfgateException(place + ": " + Messages.oneLine(problem) + "; " + advice);
     }
 
     /**
@@ -113,21 +113,5 @@ final class JsonSource {
 
     private JsonParser open() throws IOException {
         return bytes != null ? mapper.createParser(bytes) : mapper.createParser(text);
-    }
-
-    /** Jackson's message without its "[Source: ...]" trailer, which repeats what we already say. */
-    private static String jacksonMessage(JsonProcessingException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        for (String noise : new String[] {" (start marker at", "\n at [Source", " at [Source"}) {
-            int cut = message.indexOf(noise);
-            if (cut >= 0) message = message.substring(0, cut);
-        }
-        // Constraint messages end in "(64, from `StreamReadConstraints.getMaxNestingDepth()`)": Java, not advice.
-        return message.replaceAll(", from `[^`]*`", "");
-    }
-
-    static String oneLine(String s) {
-        String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.store.Messages;
 import dev.perfgate.store.Where;
 
 import java.io.IOException;
@@ -64,16 +65,16 @@ final class JsonInput {
                 }
                 return root;
             } catch (JsonEOFException e) {
-                throw failAt(e.getLocation(), "JSON ends too early: " + jacksonMessage(e),
+                throw failAt(e.getLocation(), "JSON ends too early: " + Messages.jackson(e),
                         "the file looks truncated: did the run finish? Re-create it");
             } catch (StreamConstraintsException e) {
-                throw failAt(parser.currentLocation(), "input exceeds perfgate's limits: " + jacksonMessage(e),
+                throw failAt(parser.currentLocation(), "input exceeds perfgate's limits: " + Messages.jackson(e),
                         "check that this is " + expected);
             } catch (JsonProcessingException e) {
-                throw failAt(e.getLocation(), "not valid JSON: " + jacksonMessage(e), "expected " + expected);
+                throw failAt(e.getLocation(), "not valid JSON: " + Messages.jackson(e), "expected " + expected);
             }
         } catch (IOException e) {
-            throw new PerfgateException(name + ": cannot read: " + oneLine(String.valueOf(e.getMessage())), e);
+            throw new PerfgateException(name + ": cannot read: " + Messages.oneLine(String.valueOf(e.getMessage())), e);
         } catch (StackOverflowError e) {
             throw new PerfgateException(name + ": JSON nested too deeply; expected " + expected);
         }
@@ -84,7 +85,7 @@ final class JsonInput {
         int line = lineOf(where);
         String place = line > 0 ? name + ":" + line : name;
         String at = where.isRoot() ? "" : " " + where.path() + ":";
-        return new PerfgateException(place + ":" + at + " " + oneLine(problem) + "; " + oneLine(advice));
+        return new PerfgateException(place + ":" + at + " " + Messages.oneLine(problem) + "; " + Messages.oneLine(advice));
     }
 
     PerfgateException wrongType(Where where, JsonNode found, String expectedType, String advice) {
@@ -158,7 +159,7 @@ final class JsonInput {
         if (location != null && location.getLineNr() > 0) {
             place += ":" + location.getLineNr() + ":" + location.getColumnNr();
         }
-        return new PerfgateException(place + ": " + oneLine(problem) + "; " + oneLine(advice));
+        return new PerfgateException(place + ": " + Messages.oneLine(problem) + "; " + Messages.oneLine(advice));
     }
 
     /** The line where {@code where} starts, found by parsing again (on the error path only); 0 if not found. */
@@ -168,20 +169,5 @@ final class JsonInput {
         } catch (IOException e) {
             return 0;
         }
-    }
-
-    /** Jackson's message without its "[Source: ...]" trailer, which repeats what we already say. */
-    private static String jacksonMessage(JsonProcessingException e) {
-        String message = String.valueOf(e.getOriginalMessage());
-        for (String noise : new String[] {" (start marker at", "\n at [Source", " at [Source"}) {
-            int cut = message.indexOf(noise);
-            if (cut >= 0) message = message.substring(0, cut);
-        }
-        return message.replaceAll(", from `[^`]*`", "");
-    }
-
-    static String oneLine(String s) {
-        String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
-        return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
     }
 }

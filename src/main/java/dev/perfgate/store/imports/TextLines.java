@@ -1,6 +1,7 @@
 package dev.perfgate.store.imports;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.store.Messages;
 
 import java.util.regex.Pattern;
 
@@ -85,6 +86,6 @@ final class TextLines {
     /** The failure at the current line. */
     PerfgateException fail(String problem, String whatToDo) {
         String where = number > 0 ? name + ":" + number : name;
-        return new PerfgateException(where + ": " + JsonInput.oneLine(problem) + "; " + JsonInput.oneLine(whatToDo));
+        return new PerfgateException(where + ": " + Messages.oneLine(problem) + "; " + Messages.oneLine(whatToDo));
     }
 }
