@@ -38,9 +38,10 @@ public final class Main {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (exiting) return;
             interrupted = true;
-            // The other hooks stop the embedded server and delete its files; the JVM then exits with 128 + signal.
+            // The other hooks stop the embedded server and delete its files.
             err.println("perfgate: interrupted, stopping");
         }, "perfgate-interrupted"));
+        exitTwoOnSignals();
         int code;
         try {
             code = run(new Console(System.in, out, err, System.console() != null && !ci, ci), args);
@@ -48,6 +49,23 @@ public final class Main {
             exiting = true;
         }
         System.exit(code);
+    }
+
+    /**
+     * Ctrl-C and SIGTERM end the run with exit code 2 ("perfgate could not do its job", the spec's contract) rather
+     * than the JVM's 128 + signal; {@code System.exit} still runs the shutdown hooks that stop the server.
+     */
+    @SuppressWarnings("sunapi")
+    private static void exitTwoOnSignals() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    if (!exiting) System.exit(PerfgateException.CANNOT_RUN);
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                // the platform does not offer this signal: the JVM's default (128 + signal) applies
+            }
+        }
     }
 
     /** Runs perfgate in-process, not on a terminal and not in CI, and returns the exit code; tests call this. */
