@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 
 /** {@code perfgate init [DIR]}: scaffold a suite folder, its baseline location and the CI workflow. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create a suite folder with an example benchmark, and .github/workflows/performance.yml.")
+        description = "Create a suite folder with an example benchmark, and a GitHub Actions workflow that gates it.")
 final class InitCommand implements Callable<Integer> {
 
     private final Console console;
