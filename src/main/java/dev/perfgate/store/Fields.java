@@ -1,7 +1,6 @@
 package dev.perfgate.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.perfgate.PerfgateException;
 
 import java.time.Instant;
@@ -82,7 +81,7 @@ final class Fields {
                 try {
                     return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
                 } catch (DateTimeParseException notDate) {
-                    throw fail(at.field(key), quote(text) + " is not an ISO-8601 time",
+                    throw fail(at.field(key), Messages.quote(text) + " is not an ISO-8601 time",
                             "write it like 2026-11-26T13:00:00Z");
                 }
             }
@@ -90,22 +89,7 @@ final class Fields {
     }
 
     PerfgateException wrongType(Where where, JsonNode found, String expected, String advice) {
-        return fail(where, "expected " + expected + ", found " + describe(found), advice);
+        return fail(where, "expected " + expected + ", found " + Messages.describe(found), advice);
     }
 
-    /** What a value is, for messages: its kind and, for scalars, a short rendering of it. */
-    static String describe(JsonNode value) {
-        if (value == null || value.isMissingNode()) return "nothing";
-        if (value.isTextual()) return "the string " + quote(value.textValue());
-        if (value.isNumber()) return "the number " + value.asText();
-        if (value.isBoolean()) return value.asText();
-        if (value.isNull()) return "null";
-        return value.isArray() ? "an array" : "an object";
-    }
-
-    /** A user-supplied string as a JSON literal, shortened: safe to embed in a one-line message. */
-    static String quote(String text) {
-        String shown = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-        return new TextNode(shown).toString();
-    }
 }

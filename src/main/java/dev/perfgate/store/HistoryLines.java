@@ -114,7 +114,7 @@ final class HistoryLines {
         if (check == null) return HistoryEntry.unchecked(run);
         String verdict = fields.text(check, CHECK_AT, "verdict");
         if (verdict != null && !HistoryEntry.VERDICTS.contains(verdict)) {
-            throw fields.fail(CHECK_AT.field("verdict"), "unknown verdict " + Fields.quote(verdict),
+            throw fields.fail(CHECK_AT.field("verdict"), "unknown verdict " + Messages.quote(verdict),
                     "expected \"pass\", \"warn\" or \"fail\"");
         }
         Where benchmarksAt = CHECK_AT.field("benchmarks");
@@ -124,7 +124,7 @@ final class HistoryLines {
             benchmarks.properties().forEach(e -> {
                 String name = fields.text(benchmarks, benchmarksAt, e.getKey());
                 if (name != null && !HistoryEntry.BENCHMARK_VERDICTS.contains(name)) {
-                    throw fields.fail(benchmarksAt.field(e.getKey()), "unknown verdict " + Fields.quote(name),
+                    throw fields.fail(benchmarksAt.field(e.getKey()), "unknown verdict " + Messages.quote(name),
                             "expected one of regression, warning, ok, improvement, inconclusive, new, missing");
                 }
                 if (name != null) verdicts.put(e.getKey(), name);

@@ -56,7 +56,7 @@ final class LegacyBaseline {
             ReportedSummary s = Measurements.reported(fields, entry, at, "mean_speedup", "stddev", "p95_speedup");
             return new BenchmarkResult(name, "x", Direction.HIGHER, List.of(), s);
         }
-        throw fields.fail(at, "legacy baseline entry " + Fields.quote(name) + " has neither \"mean_ms\" nor "
+        throw fields.fail(at, "legacy baseline entry " + Messages.quote(name) + " has neither \"mean_ms\" nor "
                 + "\"mean_speedup\"", "give it mean_ms/stddev_ms/n or mean_speedup/stddev/n");
     }
 

@@ -1,6 +1,8 @@
 package dev.perfgate.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 /** Wording shared by every reader's error messages, so that all of them read alike: one line, no Java. */
 public final class Messages {
@@ -23,5 +25,20 @@ public final class Messages {
     public static String oneLine(String s) {
         String flat = s.replaceAll("[\\r\\n\\t]+", " ").strip();
         return flat.length() > 300 ? flat.substring(0, 300) + "..." : flat;
+    }
+
+    /** What a value is, for messages: its kind and, for scalars, a short rendering of it. */
+    public static String describe(JsonNode value) {
+        if (value == null || value.isMissingNode()) return "nothing";
+        if (value.isTextual()) return "the string " + quote(value.textValue());
+        if (value.isNumber()) return "the number " + value.asText();
+        if (value.isBoolean()) return value.asText();
+        if (value.isNull()) return "null";
+        return value.isArray() ? "an array" : "an object";
+    }
+
+    /** A user-supplied string as a JSON literal, shortened: safe to embed in a one-line message. */
+    public static String quote(String text) {
+        return new TextNode(text.length() > 60 ? text.substring(0, 60) + "..." : text).toString();
     }
 }

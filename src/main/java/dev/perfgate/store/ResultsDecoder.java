@@ -52,11 +52,11 @@ final class ResultsDecoder {
         }
         String readable = String.join(", ", ResultsJson.READABLE_FORMATS);
         if (!format.startsWith(FORMAT_FAMILY)) {
-            throw fields.fail(at, "unknown format " + Fields.quote(format) + ", this is not a perfgate results file",
+            throw fields.fail(at, "unknown format " + Messages.quote(format) + ", this is not a perfgate results file",
                     "this perfgate reads " + readable + " and legacy baseline.json files");
         }
         if (!ResultsJson.READABLE_FORMATS.contains(format)) {
-            throw fields.fail(at, "unsupported version " + Fields.quote(format),
+            throw fields.fail(at, "unsupported version " + Messages.quote(format),
                     "this perfgate reads only " + readable + ": upgrade perfgate to read this file");
         }
     }
@@ -141,7 +141,7 @@ final class ResultsDecoder {
             Integer earlier = firstIndex.putIfAbsent(b.name(), i);
             if (earlier != null) {
                 throw fields.fail(BENCHMARKS.index(i).field("name"), "duplicate benchmark name "
-                        + Fields.quote(b.name()) + " (also benchmarks[" + earlier + "])", "rename or remove one");
+                        + Messages.quote(b.name()) + " (also benchmarks[" + earlier + "])", "rename or remove one");
             }
             result.add(b);
         }
@@ -163,7 +163,7 @@ final class ResultsDecoder {
         String directionText = fields.text(node, at, "direction");
         Direction direction = Direction.parse(directionText);
         if (directionText != null && direction == null) {
-            throw fields.fail(at.field("direction"), "unknown direction " + Fields.quote(directionText),
+            throw fields.fail(at.field("direction"), "unknown direction " + Messages.quote(directionText),
                     "write \"lower\" (lower is better, e.g. latency) or \"higher\" (e.g. a speedup)");
         }
         ReportedSummary reported = reported(node, at);
@@ -182,7 +182,7 @@ final class ResultsDecoder {
         JsonNode samples = Fields.get(benchmark, "samples");
         Where samplesAt = at.field("samples");
         if (samples == null) {
-            throw fields.fail(at, "benchmark " + Fields.quote(benchmark.get("name").asText())
+            throw fields.fail(at, "benchmark " + Messages.quote(benchmark.get("name").asText())
                     + " has no \"samples\"", "add its measurements as \"samples\": [1.21, 1.19, ...]");
         }
         if (!samples.isArray()) {

@@ -138,7 +138,7 @@ final class ResultsEncoder {
         if (run.benchmarks().isEmpty()) throw cannotWrite("the run has no benchmarks");
         Set<String> names = new HashSet<>();
         for (BenchmarkResult b : run.benchmarks()) {
-            String name = Fields.quote(b.name());
+            String name = Messages.quote(b.name());
             if (!names.add(b.name())) throw cannotWrite("two benchmarks are named " + name);
             if (b.samples().isEmpty() && b.reported() == null) {
                 throw cannotWrite("benchmark " + name + " has no samples");

@@ -1,5 +1,6 @@
 package dev.perfgate.store.imports;
 
+import dev.perfgate.store.Messages;
 import dev.perfgate.store.Where;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.model.BenchmarkResult;
@@ -51,7 +52,7 @@ public final class HyperfineImporter implements Importer {
             BenchmarkResult b = benchmark(in, results.get(i), RESULTS.index(i), warnings);
             Integer earlier = firstIndex.putIfAbsent(b.name(), i);
             if (earlier != null) {
-                throw in.fail(RESULTS.index(i), "command " + JsonInput.quote(b.name()) + " appears twice (also results["
+                throw in.fail(RESULTS.index(i), "command " + Messages.quote(b.name()) + " appears twice (also results["
                         + earlier + "])", "give each its own name with hyperfine --command-name");
             }
             benchmarks.add(b);
@@ -70,7 +71,7 @@ public final class HyperfineImporter implements Importer {
         String name = command + parameters(in, result, at);
         JsonNode times = JsonInput.get(result, "times");
         if (times == null) {
-            throw in.fail(at, "no \"times\" for " + JsonInput.quote(name) + ", only its summary",
+            throw in.fail(at, "no \"times\" for " + Messages.quote(name) + ", only its summary",
                     "export with a hyperfine that writes each run's time (1.15 does)");
         }
         if (!times.isArray()) {
@@ -85,7 +86,7 @@ public final class HyperfineImporter implements Importer {
             if (!failed[r]) millis[kept++] = seconds * 1000;
         }
         if (kept == 0) {
-            throw in.fail(at.field("exit_codes"), "command " + JsonInput.quote(name) + " failed in all " + times.size()
+            throw in.fail(at.field("exit_codes"), "command " + Messages.quote(name) + " failed in all " + times.size()
                     + " runs", "its times measure the failure, not the command: fix the command and re-run");
         }
         if (kept < times.size()) {

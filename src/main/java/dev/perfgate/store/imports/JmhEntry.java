@@ -3,6 +3,7 @@ package dev.perfgate.store.imports;
 import dev.perfgate.store.Where;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.store.Messages;
 import dev.perfgate.model.Direction;
 
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ record JmhEntry(String baseName, String mode, String unit, Direction direction, 
         String unit = required(in, primary, primaryAt, "scoreUnit");
         Direction direction = primaryDirection(mode, unit);
         if (direction == null) {
-            throw in.fail(at.field("mode"), "unknown JMH mode " + JsonInput.quote(mode) + " with unit "
-                    + JsonInput.quote(unit), "perfgate knows thrpt, avgt, sample and ss");
+            throw in.fail(at.field("mode"), "unknown JMH mode " + Messages.quote(mode) + " with unit "
+                    + Messages.quote(unit), "perfgate knows thrpt, avgt, sample and ss");
         }
         JmhSamples samples = JmhSamples.read(in, primary, primaryAt);
         List<Secondary> secondaries = new ArrayList<>();

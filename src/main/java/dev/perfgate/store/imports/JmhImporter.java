@@ -1,5 +1,6 @@
 package dev.perfgate.store.imports;
 
+import dev.perfgate.store.Messages;
 import dev.perfgate.store.Where;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.model.BenchmarkResult;
@@ -98,7 +99,7 @@ public final class JmhImporter implements Importer {
     private static void add(JsonInput in, Map<String, BenchmarkResult> byName, JmhEntry entry, List<String> warnings,
                             BenchmarkResult b, long recorded) {
         if (byName.putIfAbsent(b.name(), b) != null) {
-            throw in.fail(entry.at(), "a second result for " + JsonInput.quote(b.name()) + " (same method, params "
+            throw in.fail(entry.at(), "a second result for " + Messages.quote(b.name()) + " (same method, params "
                     + "and mode)", "import one JMH run per file");
         }
         String thinned = Thinning.warning(b.name(), recorded);

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.store.Messages;
 import dev.perfgate.store.Where;
@@ -89,7 +88,7 @@ final class JsonInput {
     }
 
     PerfgateException wrongType(Where where, JsonNode found, String expectedType, String advice) {
-        return fail(where, "expected " + expectedType + ", found " + describe(found), advice);
+        return fail(where, "expected " + expectedType + ", found " + Messages.describe(found), advice);
     }
 
     /** The field's value, or {@code null} when it is missing or JSON {@code null}. */
@@ -137,21 +136,6 @@ final class JsonInput {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    /** What a value is, for messages: its kind and, for scalars, a short rendering of it. */
-    static String describe(JsonNode value) {
-        if (value == null || value.isMissingNode()) return "nothing";
-        if (value.isTextual()) return "the string " + quote(value.textValue());
-        if (value.isNumber()) return "the number " + value.asText();
-        if (value.isBoolean()) return value.asText();
-        if (value.isNull()) return "null";
-        return value.isArray() ? "an array" : "an object";
-    }
-
-    /** A user-supplied string as a JSON literal, shortened: safe to embed in a one-line message. */
-    static String quote(String s) {
-        return new TextNode(s.length() > 60 ? s.substring(0, 60) + "..." : s).toString();
     }
 
     private PerfgateException failAt(JsonLocation location, String problem, String advice) {

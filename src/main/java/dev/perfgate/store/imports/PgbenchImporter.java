@@ -1,6 +1,7 @@
 package dev.perfgate.store.imports;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.store.Messages;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class PgbenchImporter implements Importer {
         if (columns.length >= 6 && isTimestamp(columns[0])) return Kind.AGGREGATE;
         if (columns.length >= 6 && isTimestamp(columns[4])) return Kind.TRANSACTIONS;
         throw new PerfgateException(log.name() + ":" + firstNumber + ": not a pgbench log or pgbench output: "
-                + JsonInput.quote(first) + "; expected " + EXPECTED);
+                + Messages.quote(first) + "; expected " + EXPECTED);
     }
 
     private static boolean isTimestamp(String column) {

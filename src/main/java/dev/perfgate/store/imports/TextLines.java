@@ -65,7 +65,7 @@ final class TextLines {
     /** A whole number from 0 to {@code max} in the current line's column {@code column}. */
     long whole(String token, String column, long max) {
         if (!WHOLE.matcher(token).matches() || Long.parseLong(token) > max) {
-            throw fail(column + " " + JsonInput.quote(token) + " is not a whole number from 0 to " + max);
+            throw fail(column + " " + Messages.quote(token) + " is not a whole number from 0 to " + max);
         }
         return Long.parseLong(token);
     }
@@ -73,7 +73,7 @@ final class TextLines {
     /** A non-negative decimal number such as {@code 1234} or {@code 0.5} in the current line. */
     double decimal(String token, String column) {
         if (!DECIMAL.matcher(token).matches()) {
-            throw fail(column + " " + JsonInput.quote(token) + " is not a non-negative number");
+            throw fail(column + " " + Messages.quote(token) + " is not a non-negative number");
         }
         return Double.parseDouble(token);
     }
