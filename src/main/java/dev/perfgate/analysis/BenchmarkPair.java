@@ -1,5 +1,6 @@
 package dev.perfgate.analysis;
 
+import dev.perfgate.format.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -110,8 +111,8 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         if (trend.pValue() < DRIFT_ALPHA && Math.abs(trend.relativeChange()) >= policy.warnThreshold()) {
             notes.add(String.format(Locale.ROOT, "not stationary: %s samples trend %s over the run (%s first→last "
                             + "iteration by Sen's slope, Mann-Kendall p = %s)", side,
-                    trend.slope() > 0 ? "upward" : "downward", VerdictRule.percent(trend.relativeChange()),
-                    VerdictRule.pValue(trend.pValue())));
+                    trend.slope() > 0 ? "upward" : "downward", Numbers.percent(trend.relativeChange()),
+                    Numbers.pValue(trend.pValue())));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.RunSettings;
@@ -55,8 +56,8 @@ final class EnvironmentCheck {
         double b = calibration(baseline);
         double c = calibration(current);
         if (!(b > 0 && c > 0) || (c / b <= CALIBRATION_TOLERANCE && b / c <= CALIBRATION_TOLERANCE)) return facts;
-        String difference = String.format(Locale.ROOT, "machine speed: calibration query %.3f ms vs %.3f ms (%+.0f %%)",
-                b, c, 100 * (c / b - 1));
+        String difference = String.format(Locale.ROOT, "machine speed: calibration query %.3f ms vs %.3f ms (%s)",
+                b, c, Numbers.percent(c / b - 1));
         List<String> differences = new ArrayList<>(facts.differences());
         differences.add(difference);
         List<String> warnings = new ArrayList<>(facts.warnings());

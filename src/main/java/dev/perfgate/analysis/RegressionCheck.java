@@ -1,5 +1,6 @@
 package dev.perfgate.analysis;
 
+import dev.perfgate.format.Numbers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,20 +72,20 @@ public final class RegressionCheck {
                 bad.high(), pAdjusted, comparison.baselineN(), comparison.currentN()), pair.quick(), policy);
         List<String> notes = new ArrayList<>(decision.notes());
         if (bad.low() < sampleLevel.low()) {
-            notes.add(String.format(Locale.ROOT, "interval widened for run-to-run noise of ±%.1f %% between runs' "
-                    + "medians", 100 * Math.expm1(runSigma)));
+            notes.add("interval widened for run-to-run noise of ±" + Numbers.share(Math.expm1(runSigma))
+                    + " between runs' medians");
         }
         Verdict verdict = decision.verdict();
         if (verdict == Verdict.REGRESSION && environment.beyondMachineSpeed(bad.low(), policy.warnThreshold())) {
             notes.add(String.format(Locale.ROOT, "the machine ran at a different speed (%s), but this change is "
-                    + "far beyond that", VerdictRule.percent(environment.speedChange())));
+                    + "far beyond that", Numbers.percent(environment.speedChange())));
         } else if (verdict == Verdict.REGRESSION && environment.mismatch()) {
             verdict = Verdict.WARNING;
             String why = Double.isNaN(environment.speedChange()) ? "baseline and current ran on different environments"
-                    : "the machine itself ran at a different speed (" + VerdictRule.percent(environment.speedChange())
+                    : "the machine itself ran at a different speed (" + Numbers.percent(environment.speedChange())
                     + " on the calibration query)";
             notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but %s: downgraded to warning",
-                    VerdictRule.percent(bad.estimate()), why));
+                    Numbers.percent(bad.estimate()), why));
         }
         return pair.toResult(verdict, bad, pAdjusted, notes, decision.iterationsToDecide());
     }
@@ -112,7 +113,7 @@ public final class RegressionCheck {
             warnings.add(String.format(Locale.ROOT, "QUICK MODE, LOW CONFIDENCE: %s; only a regression whose whole "
                             + "interval is beyond %s fails", quickRun ? "a quick run"
                             : "fewer than " + policy.minIterations() + " iterations",
-                    VerdictRule.percent(policy.failThreshold())));
+                    Numbers.percent(policy.failThreshold())));
         }
         if (policy.strictEnvironment() && environment.mismatch()) {
             warnings.add("strict environment: a comparison across environments is an error");

@@ -1,5 +1,7 @@
 package dev.perfgate.analysis;
 
+import dev.perfgate.stats.Summary;
+
 import java.util.Arrays;
 
 /**
@@ -24,15 +26,8 @@ public final class RunNoise {
         double[] logs = Arrays.stream(medians, Math.max(0, medians.length - MAX_RUNS), medians.length)
                 .filter(m -> m > 0 && Double.isFinite(m)).map(Math::log).toArray();
         if (logs.length < MIN_RUNS) return Double.NaN;
-        double center = median(logs);
+        double center = Summary.median(logs);
         double[] deviations = Arrays.stream(logs).map(x -> Math.abs(x - center)).toArray();
-        return 1.4826 * median(deviations);
-    }
-
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return 1.4826 * Summary.median(deviations);
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfgate.analysis;
 
+import dev.perfgate.format.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,7 @@ final class VerdictRule {
         if (straddles) {
             return new Decision(Verdict.INCONCLUSIVE, List.of(String.format(Locale.ROOT,
                     "interval %s to %s is too wide to tell ok from regression; about %d iterations per run "
-                            + "would decide", percent(c.low()), percent(c.high()), iterations)), iterations);
+                            + "would decide", Numbers.percent(c.low()), Numbers.percent(c.high()), iterations)), iterations);
         }
         if (c.estimate() > w) return new Decision(Verdict.WARNING, List.of(), null);
         return new Decision(Verdict.OK, List.of(), null);
@@ -77,19 +78,19 @@ final class VerdictRule {
     private static List<String> notEstablished(Change c, boolean significant, boolean quick, Policy policy) {
         List<String> notes = new ArrayList<>();
         if (!significant) {
-            notes.add(String.format(Locale.ROOT, "worse by %s but not significant (p = %s)",
-                    percent(c.estimate()), pValue(c.pValue())));
+            notes.add("worse by " + Numbers.percent(c.estimate()) + " but not significant (" + Numbers.pIs(c.pValue())
+                    + ")");
         } else if (c.pValue() >= REGRESSION_P_CAP) {
-            notes.add(String.format(Locale.ROOT, "worse by %s, but p = %s: a regression needs p < %s (at most "
-                            + "1 %% false failures however noisy the metric)", percent(c.estimate()), pValue(c.pValue()),
-                    REGRESSION_P_CAP));
+            notes.add("worse by " + Numbers.percent(c.estimate()) + ", but " + Numbers.pIs(c.pValue())
+                    + ": a regression needs p < " + REGRESSION_P_CAP + " (at most 1% false failures however noisy the "
+                    + "metric)");
         } else if (quick && c.low() <= policy.failThreshold()) {
-            notes.add(String.format(Locale.ROOT, "quick mode: fails only when the whole interval (%s to %s) is "
-                    + "beyond %s", percent(c.low()), percent(c.high()), percent(policy.failThreshold())));
+            notes.add("quick mode: fails only when the whole interval (" + Numbers.percent(c.low()) + " to "
+                    + Numbers.percent(c.high()) + ") is beyond " + Numbers.percent(policy.failThreshold()));
         } else {
-            notes.add(String.format(Locale.ROOT, "worse by %s, but the interval (%s to %s) reaches into the "
-                            + "±%.1f %% band: not established as a regression", percent(c.estimate()), percent(c.low()),
-                    percent(c.high()), policy.warnThreshold() * 100));
+            notes.add("worse by " + Numbers.percent(c.estimate()) + ", but the interval (" + Numbers.percent(c.low())
+                    + " to " + Numbers.percent(c.high()) + ") reaches into the ±" + Numbers.share(policy.warnThreshold())
+                    + " band: not established as a regression");
         }
         if (c.low() < policy.warnThreshold()) {
             notes.add(String.format(Locale.ROOT, "about %d iterations per run would decide",
@@ -113,12 +114,4 @@ final class VerdictRule {
         return (int) Math.min(MAX_ITERATIONS_ESTIMATE, Math.ceil(perRun));
     }
 
-    /** A signed percentage with one decimal, e.g. {@code +12.3 %}; always {@link Locale#ROOT}. */
-    static String percent(double fraction) {
-        return String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
-    }
-
-    static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
 }

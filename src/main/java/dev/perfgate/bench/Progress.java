@@ -1,5 +1,7 @@
 package dev.perfgate.bench;
 
+import dev.perfgate.format.Numbers;
+
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -54,7 +56,7 @@ public interface Progress {
         }
 
         public void benchmarkDone(String name, double medianValue, String unit) {
-            out.print("\r" + label + String.format(Locale.ROOT, " median %.4g %s", medianValue, unit)
+            out.print("\r" + label + " median " + Numbers.number(medianValue) + " " + unit
                     + " ".repeat(WIDTH) + "\n");
             out.flush();
         }
@@ -85,7 +87,7 @@ public interface Progress {
         }
 
         public void benchmarkDone(String name, double medianValue, String unit) {
-            out.println(label + String.format(Locale.ROOT, ": done, median %.4g %s", medianValue, unit));
+            out.println(label + ": done, median " + Numbers.number(medianValue) + " " + unit);
         }
     }
 }

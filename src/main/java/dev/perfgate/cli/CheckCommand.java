@@ -1,17 +1,20 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.history.NoiseFromHistory;
+
 import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.RunNoise;
 import dev.perfgate.analysis.RegressionCheck;
+import dev.perfgate.imports.Importers;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
-import dev.perfgate.store.BaselineJson;
-import dev.perfgate.store.HistoryStore;
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.BaselineJson;
+import dev.perfgate.history.HistoryStore;
+import dev.perfgate.results.ResultsJson;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 import picocli.CommandLine.Command;
@@ -59,8 +62,9 @@ final class CheckCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--import", arity = "2..*", paramLabel = "FORMAT FILE",
-            description = "Gate another harness's results instead of running a suite: jmh|pgbench|hyperfine and "
-                    + "its output file(s).")
+            description = "Gate another harness's results instead of running a suite: FORMAT (one of "
+                    + "${COMPLETION-CANDIDATES}, see 'perfgate import --help') and its output file(s).",
+            completionCandidates = Importers.Names.class)
     List<String> importArgs;
 
     @Option(names = "--run-noise", paramLabel = "SHARE", defaultValue = "10%",

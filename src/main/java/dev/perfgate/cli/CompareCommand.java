@@ -4,7 +4,7 @@ import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.model.RunResult;
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.ResultsJson;
 import dev.perfgate.suite.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

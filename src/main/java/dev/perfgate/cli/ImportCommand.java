@@ -1,8 +1,9 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.imports.Importers;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -13,13 +14,13 @@ import java.util.concurrent.Callable;
 
 /** {@code perfgate import jmh|pgbench|hyperfine FILE... -o RESULTS}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Turn JMH (-rf json), pgbench (-l logs, --aggregate-interval logs, -r output) or hyperfine "
-                + "(--export-json) results into a perfgate-results/1 file.")
+        description = "Turn another harness's results into a perfgate-results/1 file. FORMAT is one of:")
 final class ImportCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "FORMAT", description = "jmh, pgbench or hyperfine.")
+    @Parameters(index = "0", paramLabel = "FORMAT", completionCandidates = Importers.Names.class,
+            description = "${COMPLETION-CANDIDATES}.")
     String format;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE",
@@ -32,6 +33,13 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--other-host", description = "The results were measured on another machine: do not record "
             + "this host's CPU, memory and OS as their environment.")
     boolean otherHost;
+
+    /** The help's list of formats, one line each, from the importers themselves. */
+    static void describeFormats(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> lines = new java.util.ArrayList<>(List.of(spec.usageMessage().description()));
+        lines.addAll(Importers.help());
+        spec.usageMessage().description(lines.toArray(String[]::new));
+    }
 
     ImportCommand(Console console) {
         this.console = console;

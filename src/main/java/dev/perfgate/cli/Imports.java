@@ -5,9 +5,9 @@ import dev.perfgate.bench.GitProbe;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
-import dev.perfgate.store.imports.ImportResult;
-import dev.perfgate.store.imports.Importer;
-import dev.perfgate.store.imports.Importers;
+import dev.perfgate.imports.ImportResult;
+import dev.perfgate.imports.Importer;
+import dev.perfgate.imports.Importers;
 
 import java.nio.file.Path;
 import java.sql.SQLException;

@@ -87,6 +87,7 @@ public final class Main {
                 }
             }
         });
+        ImportCommand.describeFormats(cli.getSubcommands().get("import").getCommandSpec());
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, err, isDebug(args)));

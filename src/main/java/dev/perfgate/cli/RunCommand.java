@@ -2,7 +2,7 @@ package dev.perfgate.cli;
 
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.stats.Summary;
 
@@ -40,16 +41,16 @@ final class HtmlDistribution {
             if (Double.isNaN(s.median())) {
                 if (Double.isNaN(s.mean())) return null;
                 double sd = Double.isNaN(s.stddev()) ? 0 : s.stddev();
-                String title = side + ": n=" + s.n() + ", summary only: mean " + RunTable.number(s.mean()) + u
-                        + " ± sd " + RunTable.number(sd) + u;
+                String title = side + ": n=" + s.n() + ", summary only: mean " + Numbers.number(s.mean()) + u
+                        + " ± sd " + Numbers.number(sd) + u;
                 double reach = Math.max(s.mean() + sd, Double.isNaN(s.p95()) ? 0 : s.p95());
                 return new Shape(side + " (summary)", Double.NaN, s.mean() - sd, s.mean(), s.mean() + sd, Double.NaN,
                         s.p95(), reach, title);
             }
             double mad = Double.isNaN(s.mad()) ? 0 : s.mad();
-            String title = side + ": n=" + s.n() + ", min " + RunTable.number(s.min()) + u + ", median "
-                    + RunTable.number(s.median()) + u + " ± MAD " + RunTable.number(mad) + u + ", p95 "
-                    + RunTable.number(s.p95()) + u + ", max " + RunTable.number(s.max()) + u;
+            String title = side + ": n=" + s.n() + ", min " + Numbers.number(s.min()) + u + ", median "
+                    + Numbers.number(s.median()) + u + " ± MAD " + Numbers.number(mad) + u + ", p95 "
+                    + Numbers.number(s.p95()) + u + ", max " + Numbers.number(s.max()) + u;
             double reach = Math.max(s.median() + mad, Double.isNaN(s.p99()) ? s.max() : s.p99());
             return new Shape(side + " n=" + s.n(), s.min(), s.median() - mad, s.median(), s.median() + mad, s.max(),
                     s.p95(), reach, title);

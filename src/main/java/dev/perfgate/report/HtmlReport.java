@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
@@ -116,7 +117,7 @@ public final class HtmlReport implements Exporter {
     }
 
     private static void table(StringBuilder html, ComparisonReport report) {
-        int level = (int) Math.round(100 * (1 - report.policy().alpha()));
+        int level = Numbers.confidencePercent(report.policy().alpha());
         html.append("<table class=\"verdicts\">\n<thead><tr><th>benchmark</th><th>baseline</th><th>current</th>")
                 .append("<th>change</th><th>").append(level).append("% interval</th><th>p</th><th>verdict</th>")
                 .append("</tr></thead>\n<tbody>\n");
@@ -128,8 +129,8 @@ public final class HtmlReport implements Exporter {
                     .append(TrendPage.escape(b.name())).append("</a></td>")
                     .append(cell(Formats.center(b.baseline(), b.unit())))
                     .append(cell(Formats.center(b.current(), b.unit())))
-                    .append(cell(Formats.percent(b.change()))).append(cell(Formats.interval(b)))
-                    .append(cell(Formats.pValue(b.pValue()))).append("<td>").append(pill(b)).append("</td></tr>\n");
+                    .append(cell(Numbers.percent(b.change()))).append(cell(Formats.interval(b)))
+                    .append(cell(Numbers.pValue(b.pValue()))).append("<td>").append(pill(b)).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"meta\">").append(TrendPage.escape(policyLine(report.policy())))
                 .append("</p>\n");
@@ -141,9 +142,9 @@ public final class HtmlReport implements Exporter {
         if (b.direction() != null) html.append(", ").append(b.direction().jsonName()).append(" is better");
         html.append(")</small></h3>\n");
         if (!Double.isNaN(b.change())) {
-            html.append("<p class=\"meta\">change ").append(TrendPage.escape(Formats.percent(b.change())))
+            html.append("<p class=\"meta\">change ").append(TrendPage.escape(Numbers.percent(b.change())))
                     .append(", interval ").append(TrendPage.escape(Formats.interval(b))).append(", p ")
-                    .append(TrendPage.escape(Formats.pValue(b.pValue()))).append("</p>\n");
+                    .append(TrendPage.escape(Numbers.pValue(b.pValue()))).append("</p>\n");
         }
         html.append(HtmlDistribution.svg(b, b.verdict().jsonName()));
         numbers(html, b);
@@ -173,7 +174,7 @@ public final class HtmlReport implements Exporter {
         }
         html.append(cell(Integer.toString(s.n())));
         for (double v : new double[]{s.min(), s.median(), s.mad(), s.mean(), s.stddev(), s.p95(), s.p99(), s.max()}) {
-            html.append(cell(RunTable.number(v)));
+            html.append(cell(Numbers.number(v)));
         }
         html.append("</tr>\n");
     }
@@ -188,7 +189,7 @@ public final class HtmlReport implements Exporter {
 
     private static String policyLine(Policy p) {
         return String.format(Locale.ROOT, "Change: positive = worse, whatever the direction. Fails above %s, warns "
-                        + "above %s; %s correction across benchmarks.", Formats.percent(p.failThreshold()),
-                Formats.percent(p.warnThreshold()), p.correction().jsonName());
+                        + "above %s; %s correction across benchmarks.", Numbers.percent(p.failThreshold()),
+                Numbers.percent(p.warnThreshold()), p.correction().jsonName());
     }
 }

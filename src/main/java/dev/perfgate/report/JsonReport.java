@@ -1,13 +1,12 @@
 package dev.perfgate.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
+import dev.perfgate.json.Json;
 import dev.perfgate.stats.Summary;
 
 /**
@@ -18,8 +17,6 @@ import dev.perfgate.stats.Summary;
 public final class JsonReport implements Exporter {
 
     public static final String FORMAT = "perfgate-comparison/1";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Override
     public String format() {
@@ -33,7 +30,7 @@ public final class JsonReport implements Exporter {
 
     @Override
     public String render(ComparisonReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("verdict", report.verdict().jsonName());
         root.put("quick", report.quick());
@@ -44,14 +41,14 @@ public final class JsonReport implements Exporter {
         ArrayNode benchmarks = root.putArray("benchmarks");
         for (BenchmarkComparison b : report.benchmarks()) benchmarks.add(benchmark(b));
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return Json.REPORT_WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of plain values always serialises", e);
         }
     }
 
     private static ObjectNode benchmark(BenchmarkComparison b) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("name", b.name());
         n.put("verdict", b.verdict().jsonName());
         number(n, "change", b.change());
@@ -71,7 +68,7 @@ public final class JsonReport implements Exporter {
 
     private static ObjectNode summary(Summary s) {
         if (s == null) return null;
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("n", s.n());
         number(n, "median", s.median());
         number(n, "mean", s.mean());
@@ -83,7 +80,7 @@ public final class JsonReport implements Exporter {
     }
 
     private static ObjectNode policy(Policy p) {
-        ObjectNode n = MAPPER.createObjectNode();
+        ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("fail_threshold", p.failThreshold());
         n.put("warn_threshold", p.warnThreshold());
         n.put("alpha", p.alpha());
@@ -99,7 +96,7 @@ public final class JsonReport implements Exporter {
     }
 
     private static ArrayNode strings(java.util.List<String> values) {
-        ArrayNode a = MAPPER.createArrayNode();
+        ArrayNode a = Json.MAPPER.createArrayNode();
         values.forEach(a::add);
         return a;
     }

@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
@@ -98,8 +99,8 @@ public final class JunitReport implements Exporter {
         property(xml, "perfgate.verdict", report.verdict().jsonName());
         property(xml, "perfgate.quick", Boolean.toString(report.quick()));
         property(xml, "perfgate.environment_mismatch", Boolean.toString(report.environmentMismatch()));
-        property(xml, "perfgate.fail_threshold", Formats.percent(p.failThreshold()));
-        property(xml, "perfgate.warn_threshold", Formats.percent(p.warnThreshold()));
+        property(xml, "perfgate.fail_threshold", Numbers.percent(p.failThreshold()));
+        property(xml, "perfgate.warn_threshold", Numbers.percent(p.warnThreshold()));
         property(xml, "perfgate.alpha", Double.toString(p.alpha()));
         property(xml, "perfgate.correction", p.correction().jsonName());
         xml.writeCharacters("\n    ");
@@ -147,11 +148,11 @@ public final class JunitReport implements Exporter {
 
     /** One line with the numbers, e.g. {@code regression: +30.4% worse (95% interval +28.0% to +33.4%, ...}. */
     static String failureMessage(BenchmarkComparison b, Policy policy) {
-        int level = (int) Math.round(100 * (1 - policy.alpha()));
-        return b.verdict().jsonName() + ": " + Formats.percent(b.change()) + " worse (" + level + "% interval "
-                + Formats.percent(b.ciLow()) + " to " + Formats.percent(b.ciHigh()) + ", p "
-                + Formats.pValue(b.pValue()) + "): " + Formats.center(b.baseline(), b.unit()) + " -> "
-                + Formats.center(b.current(), b.unit()) + "; fails above " + Formats.percent(policy.failThreshold());
+        int level = Numbers.confidencePercent(policy.alpha());
+        return b.verdict().jsonName() + ": " + Numbers.percent(b.change()) + " worse (" + level + "% interval "
+                + Numbers.percent(b.ciLow()) + " to " + Numbers.percent(b.ciHigh()) + ", p "
+                + Numbers.pValue(b.pValue()) + "): " + Formats.center(b.baseline(), b.unit()) + " -> "
+                + Formats.center(b.current(), b.unit()) + "; fails above " + Numbers.percent(policy.failThreshold());
     }
 
     /** The verdict and every number behind it, one fact a line; the notes last. */
@@ -159,16 +160,16 @@ public final class JunitReport implements Exporter {
         List<String> lines = new ArrayList<>();
         lines.add("verdict:  " + b.verdict().jsonName());
         if (!Double.isNaN(b.change())) {
-            int level = (int) Math.round(100 * (1 - policy.alpha()));
-            lines.add("change:   " + Formats.percent(b.change()) + " (positive = worse), " + level + "% interval "
+            int level = Numbers.confidencePercent(policy.alpha());
+            lines.add("change:   " + Numbers.percent(b.change()) + " (positive = worse), " + level + "% interval "
                     + Formats.interval(b));
-            lines.add("p-value:  " + Formats.pValue(b.pValue()) + " (" + policy.correction().jsonName()
-                    + "; uncorrected " + Formats.pValue(b.rawPValue()) + "), " + b.method());
+            lines.add("p-value:  " + Numbers.pValue(b.pValue()) + " (" + policy.correction().jsonName()
+                    + "; uncorrected " + Numbers.pValue(b.rawPValue()) + "), " + b.method());
         }
         lines.add("baseline: " + summary(b.baseline(), b.unit()));
         lines.add("current:  " + summary(b.current(), b.unit()));
-        lines.add("policy:   fails above " + Formats.percent(policy.failThreshold()) + ", warns above "
-                + Formats.percent(policy.warnThreshold()) + (b.direction() == null ? ""
+        lines.add("policy:   fails above " + Numbers.percent(policy.failThreshold()) + ", warns above "
+                + Numbers.percent(policy.warnThreshold()) + (b.direction() == null ? ""
                 : "; " + b.direction().jsonName() + " is better"));
         for (String note : b.notes()) lines.add("note:     " + note);
         return String.join("\n", lines);
@@ -177,9 +178,9 @@ public final class JunitReport implements Exporter {
     private static String summary(Summary s, String unit) {
         if (s == null) return "-";
         String u = " " + unit;
-        return "n=" + s.n() + " median=" + RunTable.number(s.median()) + u + " mean=" + RunTable.number(s.mean()) + u
-                + " stddev=" + RunTable.number(s.stddev()) + u + " min=" + RunTable.number(s.min()) + u + " p95="
-                + RunTable.number(s.p95()) + u + " max=" + RunTable.number(s.max()) + u;
+        return "n=" + s.n() + " median=" + Numbers.number(s.median()) + u + " mean=" + Numbers.number(s.mean()) + u
+                + " stddev=" + Numbers.number(s.stddev()) + u + " min=" + Numbers.number(s.min()) + u + " p95="
+                + Numbers.number(s.p95()) + u + " max=" + Numbers.number(s.max()) + u;
     }
 
     private static String suiteOutput(ComparisonReport report) {

@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.OverallVerdict;
@@ -56,7 +57,7 @@ public final class MarkdownReport implements Exporter {
             md.append("No benchmarks to compare.\n\n");
             return;
         }
-        int level = (int) Math.round(100 * (1 - report.policy().alpha()));
+        int level = Numbers.confidencePercent(report.policy().alpha());
         md.append("| benchmark | baseline | current | change [").append(level).append("% interval] | p | verdict |\n")
                 .append("| :-- | --: | --: | --: | --: | :-- |\n");
         for (BenchmarkComparison b : report.benchmarks()) {
@@ -64,7 +65,7 @@ public final class MarkdownReport implements Exporter {
                     .append(" | ").append(escape(Formats.center(b.baseline(), b.unit())))
                     .append(" | ").append(escape(Formats.center(b.current(), b.unit())))
                     .append(" | ").append(html(change(b)))
-                    .append(" | ").append(html(Formats.pValue(b.pValue())))
+                    .append(" | ").append(html(Numbers.pValue(b.pValue())))
                     .append(" | ").append(emoji(b.verdict())).append(' ').append(b.verdict().jsonName())
                     .append(" |\n");
         }
@@ -80,7 +81,7 @@ public final class MarkdownReport implements Exporter {
     private static String change(BenchmarkComparison b) {
         if (Double.isNaN(b.change())) return "-";
         String interval = Formats.interval(b);
-        return Formats.percent(b.change()) + ("-".equals(interval) ? "" : " " + interval);
+        return Numbers.percent(b.change()) + ("-".equals(interval) ? "" : " " + interval);
     }
 
     /** A bulleted list under a bold label; nothing when there are no items. Items are already escaped. */
@@ -108,7 +109,7 @@ public final class MarkdownReport implements Exporter {
 
     private static String policyLine(Policy p) {
         return String.format(Locale.ROOT, "Fails above %s, warns above %s; %s correction.",
-                Formats.percent(p.failThreshold()), Formats.percent(p.warnThreshold()), p.correction().jsonName());
+                Numbers.percent(p.failThreshold()), Numbers.percent(p.warnThreshold()), p.correction().jsonName());
     }
 
     /** The emoji a reader scans the table by. */

@@ -1,7 +1,7 @@
 package dev.perfgate.report;
 
 import dev.perfgate.analysis.ComparisonReport;
-import dev.perfgate.store.AtomicFiles;
+import dev.perfgate.io.AtomicFiles;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +34,4 @@ public final class ReportWriter {
         AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /**
-     * The exporter for a {@code --format} name; null when unknown.
-     *
-     * @param colour ANSI colours in the text report (a terminal)
-     * @param suite  the suite's name, for the JUnit test-case class names; may be null
-     */
-    public static Exporter exporter(String format, boolean colour, String suite) {
-        return switch (format) {
-            case "text" -> new TextReport(colour);
-            case "json" -> new JsonReport();
-            case "markdown" -> new MarkdownReport();
-            case "junit" -> suite == null ? new JunitReport() : new JunitReport(suite);
-            case "html" -> new HtmlReport();
-            default -> null;
-        };
-    }
-
-    public static final List<String> FORMATS = List.of("text", "json", "markdown", "junit", "html");
 }

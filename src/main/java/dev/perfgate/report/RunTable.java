@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.stats.Sample;
@@ -23,7 +24,7 @@ public final class RunTable {
         rows.add(new String[]{"benchmark", "n", "median", "p95", "spread", "unit", "better"});
         for (BenchmarkResult b : run.benchmarks()) {
             Summary s = Summary.of(new Sample(b.sampleArray()));
-            rows.add(new String[]{b.name(), Integer.toString(s.n()), number(s.median()), number(s.p95()),
+            rows.add(new String[]{b.name(), Integer.toString(s.n()), Numbers.number(s.median()), Numbers.number(s.p95()),
                     spread(s), b.unit(), b.direction().jsonName()});
         }
         return TextTable.render(rows, 1, 2, 3, 4);
@@ -31,14 +32,6 @@ public final class RunTable {
 
     private static String spread(Summary s) {
         if (s.n() < 2 || !(s.median() > 0)) return "-";
-        return String.format(Locale.ROOT, "±%.1f%%", 100 * s.mad() / s.median());
-    }
-
-    /** Four significant digits, fixed-point, always with a dot. */
-    public static String number(double v) {
-        if (Double.isNaN(v)) return "-";
-        double abs = Math.abs(v);
-        int decimals = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 2 : abs >= 1 ? 3 : 4;
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return "±" + Numbers.share(s.mad() / s.median());
     }
 }

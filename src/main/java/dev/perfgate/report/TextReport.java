@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Verdict;
@@ -32,12 +33,12 @@ public final class TextReport implements Exporter {
 
     @Override
     public String render(ComparisonReport report) {
-        int level = (int) Math.round(100 * (1 - report.policy().alpha()));
+        int level = Numbers.confidencePercent(report.policy().alpha());
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[]{"benchmark", "baseline", "current", "change", level + "% interval", "p", "verdict"});
         for (BenchmarkComparison b : report.benchmarks()) {
             rows.add(new String[]{b.name(), Formats.center(b.baseline(), b.unit()), Formats.center(b.current(), b.unit()),
-                    Formats.percent(b.change()), Formats.interval(b), Formats.pValue(b.pValue()), paint(b.verdict())});
+                    Numbers.percent(b.change()), Formats.interval(b), Numbers.pValue(b.pValue()), paint(b.verdict())});
         }
         StringBuilder out = new StringBuilder(TextTable.render(rows, 1, 2, 3, 5));
         for (BenchmarkComparison b : report.benchmarks()) {

@@ -1,5 +1,7 @@
 package dev.perfgate.report;
 
+import dev.perfgate.history.TrendPoint;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

@@ -1,5 +1,8 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
+import dev.perfgate.history.TrendPoint;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -7,8 +10,6 @@ import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,19 +43,13 @@ final class TrendMarkers {
     /** The label of a change point: change and short commit, e.g. {@code "+8.1 % @3f2a9c1"}. */
     static String label(ChangePoint cp) {
         String where = cp.commit() == null ? "run " + (cp.index() + 1) : cp.shortCommit(7);
-        return percent(cp.change()) + " @" + where;
-    }
-
-    /** A signed percentage with one decimal, {@code "n/a"} when unknown; always with a dot. */
-    static String percent(double fraction) {
-        if (!Double.isFinite(fraction)) return "n/a";
-        return String.format(Locale.ROOT, "%+.1f %%", fraction * 100);
+        return Numbers.percent(cp.change()) + " @" + where;
     }
 
     static void addBaseline(XYPlot plot, TrendSeries series) {
         if (series.baselineMedian() == null || !Double.isFinite(series.baselineMedian())) return;
         ValueMarker marker = new ValueMarker(series.baselineMedian(), BASELINE, DASHED);
-        marker.setLabel(String.format(Locale.ROOT, "baseline %s %s", number(series.baselineMedian()),
+        marker.setLabel(String.format(Locale.ROOT, "baseline %s %s", Numbers.number(series.baselineMedian()),
                 series.unit()));
         marker.setLabelFont(LABEL);
         marker.setLabelPaint(BASELINE);
@@ -149,9 +144,4 @@ final class TrendMarkers {
         return new double[] {lo - 0.08 * span, hi + (0.08 + 0.1 * labelRows) * span};
     }
 
-    /** A number with up to 4 significant decimals and a dot: {@code 1.234}, {@code 0.0123}, {@code 1200}. */
-    static String number(double v) {
-        if (!Double.isFinite(v)) return "n/a";
-        return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-    }
 }

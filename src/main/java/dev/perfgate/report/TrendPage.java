@@ -1,5 +1,8 @@
 package dev.perfgate.report;
 
+import dev.perfgate.format.Numbers;
+import dev.perfgate.history.TrendPoint;
+
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -115,10 +118,10 @@ public final class TrendPage {
             html.append("<tr><td class=\"num\">").append(cp.index() + 1).append("</td><td>")
                     .append(commit(cp)).append("</td><td>").append(run.time() == null ? "-" : DAY_TIME.format(run.time()))
                     .append("</td><td class=\"num ").append(css).append("\">")
-                    .append(escape(TrendMarkers.percent(cp.change()))).append("</td><td class=\"num\">")
-                    .append(escape(TrendMarkers.number(cp.medianBefore()))).append(unit)
-                    .append("</td><td class=\"num\">").append(escape(TrendMarkers.number(cp.medianAfter())))
-                    .append(unit).append("</td><td class=\"num\">").append(pValue(cp.pValue()))
+                    .append(escape(Numbers.percent(cp.change()))).append("</td><td class=\"num\">")
+                    .append(escape(Numbers.number(cp.medianBefore()))).append(unit)
+                    .append("</td><td class=\"num\">").append(escape(Numbers.number(cp.medianAfter())))
+                    .append(unit).append("</td><td class=\"num\">").append(escape(Numbers.pValue(cp.pValue())))
                     .append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n");
@@ -127,11 +130,6 @@ public final class TrendPage {
     private static String commit(ChangePoint cp) {
         if (cp.commit() == null) return "<span class=\"none\">unknown</span>";
         return "<code title=\"" + escape(cp.commit()) + "\">" + escape(cp.shortCommit(7)) + "</code>";
-    }
-
-    private static String pValue(double p) {
-        if (p < 1e-12) return "&lt; 1e-12";
-        return String.format(Locale.ROOT, "%.2g", p);
     }
 
     /** Escapes text for HTML element content and double- or single-quoted attributes. */

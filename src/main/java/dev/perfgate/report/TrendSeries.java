@@ -1,5 +1,7 @@
 package dev.perfgate.report;
 
+import dev.perfgate.history.TrendPoint;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -52,6 +52,13 @@ public record Summary(int n, double median, double mean, double stddev, double m
                 List.of("summary only: no raw samples, so no median, percentiles or MAD"));
     }
 
+    /** The median (type 7) of values in any order; NaN when there are none. The array is left as it is. */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return quantile(sorted, 0.5);
+    }
+
     /** The type-7 quantile of an ascending array, {@code 0 <= p <= 1}; NaN for an empty array. */
     public static double quantile(double[] sorted, double p) {
         if (p < 0 || p > 1) throw new IllegalArgumentException("quantile outside [0, 1]: " + p);

@@ -115,28 +115,92 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
      */
     public Settings with(String key, String value, String file, int line) {
         String v = value.trim();
-        Object[] f = {iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale, failThreshold,
-                warnThreshold, alpha, vacuum};
+        Builder b = new Builder(this);
         switch (key) {
-            case "iterations" -> f[0] = positive(key, v, 1, file, line);
-            case "warmup" -> f[1] = positive(key, v, 0, file, line);
-            case "unit" -> f[2] = nonBlank(key, v, file, line);
-            case "direction" -> f[3] = oneOf(Direction.class, key, v, file, line);
-            case "isolation" -> f[4] = oneOf(Isolation.class, key, v, file, line);
-            case "timeout" -> f[5] = duration(v, file, line);
-            case "metric" -> f[6] = oneOf(Metric.class, key, v, file, line);
-            case "seed" -> f[7] = (long) positive(key, v, 0, file, line);
-            case "scale" -> f[8] = positive(key, v, 1, file, line);
-            case "fail_threshold" -> f[9] = fraction(key, v, file, line);
-            case "warn_threshold" -> f[10] = fraction(key, v, file, line);
-            case "alpha" -> f[11] = fraction(key, v, file, line);
-            case "vacuum" -> f[12] = onOff(key, v, file, line);
+            case "iterations" -> b.iterations = whole(key, v, 1, MAX_ITERATIONS, file, line);
+            case "warmup" -> b.warmup = whole(key, v, 0, MAX_ITERATIONS, file, line);
+            case "unit" -> b.unit = nonBlank(key, v, file, line);
+            case "direction" -> b.direction = oneOf(Direction.class, key, v, file, line);
+            case "isolation" -> b.isolation = oneOf(Isolation.class, key, v, file, line);
+            case "timeout" -> b.timeout = duration(v, file, line);
+            case "metric" -> b.metric = oneOf(Metric.class, key, v, file, line);
+            case "seed" -> b.seed = (long) whole(key, v, 0, Integer.MAX_VALUE, file, line);
+            case "scale" -> b.scale = whole(key, v, 1, MAX_SCALE, file, line);
+            case "fail_threshold" -> b.failThreshold = threshold(key, v, file, line);
+            case "warn_threshold" -> b.warnThreshold = threshold(key, v, file, line);
+            case "alpha" -> b.alpha = fraction(key, v, file, line);
+            case "vacuum" -> b.vacuum = onOff(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
-        return new Settings((Integer) f[0], (Integer) f[1], (String) f[2], (Direction) f[3], (Isolation) f[4],
-                (Duration) f[5], (Metric) f[6], (Long) f[7], (Integer) f[8], (Double) f[9], (Double) f[10],
-                (Double) f[11], (Boolean) f[12]);
+        return b.build();
+    }
+
+    /**
+     * Settings given on the command line, each checked against the same bounds as in a suite file and named by its
+     * option in messages; a {@code null} value is not given.
+     */
+    public static Settings fromOptions(Integer iterations, Integer warmup, Integer scale, Long seed) {
+        Builder b = new Builder(EMPTY);
+        if (iterations != null) b.iterations = bounded("--iterations", iterations, 1, MAX_ITERATIONS);
+        if (warmup != null) b.warmup = bounded("--warmup", warmup, 0, MAX_ITERATIONS);
+        if (scale != null) b.scale = bounded("--scale", scale, 1, MAX_SCALE);
+        if (seed != null) {
+            if (seed < 0) throw new SuiteException("--seed", 0, seed + " is negative: give a whole number >= 0");
+            b.seed = seed;
+        }
+        return b.build();
+    }
+
+    /** The most iterations a benchmark may ask for: a million samples are ~8 MB per run, far beyond any need. */
+    public static final int MAX_ITERATIONS = 1_000_000;
+    /** The largest data-set multiplier: beyond it the suite's parameter bounds could overflow. */
+    public static final int MAX_SCALE = 1_000_000;
+
+    private static int bounded(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new SuiteException(option, 0, value + " is out of range: give a whole number from " + min + " to "
+                    + String.format(Locale.ROOT, "%,d", max));
+        }
+        return value;
+    }
+
+    /** The fields of a {@link Settings}, set one key at a time. */
+    private static final class Builder {
+        Integer iterations;
+        Integer warmup;
+        String unit;
+        Direction direction;
+        Isolation isolation;
+        Duration timeout;
+        Metric metric;
+        Long seed;
+        Integer scale;
+        Double failThreshold;
+        Double warnThreshold;
+        Double alpha;
+        Boolean vacuum;
+
+        Builder(Settings s) {
+            iterations = s.iterations;
+            warmup = s.warmup;
+            unit = s.unit;
+            direction = s.direction;
+            isolation = s.isolation;
+            timeout = s.timeout;
+            metric = s.metric;
+            seed = s.seed;
+            scale = s.scale;
+            failThreshold = s.failThreshold;
+            warnThreshold = s.warnThreshold;
+            alpha = s.alpha;
+            vacuum = s.vacuum;
+        }
+
+        Settings build() {
+            return new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale,
+                    failThreshold, warnThreshold, alpha, vacuum);
+        }
     }
 
     /**
@@ -155,14 +219,35 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         throw new SuiteException(file, line, key + "=" + v + " is not a share between 0 and 1: write e.g. 10% or 0.10");
     }
 
-    private static int positive(String key, String v, int min, String file, int line) {
+    /**
+     * A slowdown threshold: a percentage of any size ({@code 10%}, {@code 200%}: twice as slow) or a fraction up to 1
+     * ({@code 0.10}). A bare number above 1 is refused rather than guessed at (2 could mean 2 % or 200 %).
+     */
+    public static double threshold(String key, String v, String file, int line) {
         try {
-            int n = Integer.parseInt(v);
-            if (n >= min) return n;
+            boolean percent = v.endsWith("%");
+            double x = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
+            if (percent && x > 0 && x <= 1_000_000) return x / 100;
+            if (!percent && x > 0 && x <= 1) return x;
+            if (!percent && x > 1) {
+                throw new SuiteException(file, line, key + "=" + v + " is ambiguous: write a percentage (e.g. "
+                        + "200%) or a fraction up to 1 (e.g. 0.10)");
+            }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new SuiteException(file, line, key + "=" + v + " is not a whole number >= " + min);
+        throw new SuiteException(file, line, key + "=" + v + " is not a positive share: write e.g. 10% or 0.10");
+    }
+
+    private static int whole(String key, String v, int min, int max, String file, int line) {
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new SuiteException(file, line, key + "=" + v + " is not a whole number from " + min + " to "
+                + String.format(Locale.ROOT, "%,d", max));
     }
 
     private static boolean onOff(String key, String v, String file, int line) {

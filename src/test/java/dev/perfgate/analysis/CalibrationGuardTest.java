@@ -28,7 +28,7 @@ class CalibrationGuardTest {
         assertThat(r.benchmarks().get(0).verdict()).isEqualTo(Verdict.WARNING);
         assertThat(r.verdict()).isEqualTo(OverallVerdict.WARN);
         assertThat(r.environmentDifferences()).singleElement().asString()
-                .contains("calibration query 1.800 ms vs 2.700 ms (+50 %)");
+                .contains("calibration query 1.800 ms vs 2.700 ms (+50.0%)");
         assertThat(r.warnings()).anyMatch(w -> w.startsWith("MACHINE SPEED CHANGED"));
         assertThat(RegressionCheck.compare(run(1.0, 1.80), run(1.3, 2.70), Policy.DEFAULT.withStrictEnvironment(true))
                 .strictEnvironmentViolated()).isTrue();

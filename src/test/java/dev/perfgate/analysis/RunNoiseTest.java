@@ -51,7 +51,7 @@ class RunNoiseTest {
         BenchmarkComparison noisy = RegressionCheck.compare(base, cur, Policy.DEFAULT, Map.of("q", 0.1))
                 .benchmarks().get(0);
         assertThat(noisy.verdict()).isEqualTo(Verdict.WARNING);
-        assertThat(noisy.notes()).anyMatch(n -> n.contains("run-to-run noise of ±10.5 % between runs' medians"));
+        assertThat(noisy.notes()).anyMatch(n -> n.contains("run-to-run noise of ±10.5% between runs' medians"));
         BenchmarkComparison quiet = RegressionCheck.compare(base, cur, Policy.DEFAULT, Map.of("q", 0.01))
                 .benchmarks().get(0);
         assertThat(quiet.verdict()).isEqualTo(Verdict.REGRESSION);

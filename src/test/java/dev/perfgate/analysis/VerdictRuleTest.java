@@ -41,19 +41,19 @@ class VerdictRuleTest {
         VerdictRule.Decision d = VerdictRule.decide(new VerdictRule.Change(0.02, -0.15, 0.20, 0.8, 100, 30), false,
                 Policy.DEFAULT);
         assertThat(d.iterationsToDecide()).isEqualTo((int) Math.ceil(2 / ((0.01 + 1 / 30.0) * Math.pow(0.08 / 0.175, 2))));
-        assertThat(d.notes()).containsExactly("interval -15.0 % to +20.0 % is too wide to tell ok from regression; "
+        assertThat(d.notes()).containsExactly("interval -15.0% to +20.0% is too wide to tell ok from regression; "
                 + "about 221 iterations per run would decide");
     }
 
     @Test
     void notEstablishedWarningsSayWhy() {
         assertThat(decide(0.15, -0.02, 0.35, 0.08).notes().get(0))
-                .isEqualTo("worse by +15.0 % but not significant (p = 0.080)");
+                .isEqualTo("worse by +15.0% but not significant (p = 0.080)");
         assertThat(decide(0.12, 0.03, 0.22, 0.004).notes().get(0)).isEqualTo(
-                "worse by +12.0 %, but the interval (+3.0 % to +22.0 %) reaches into the ±5.0 % band: "
+                "worse by +12.0%, but the interval (+3.0% to +22.0%) reaches into the ±5% band: "
                         + "not established as a regression");
         assertThat(decide(0.30, 0.06, 0.60, 0.03).notes().get(0)).isEqualTo(
-                "worse by +30.0 %, but p = 0.030: a regression needs p < 0.01 (at most 1 % false failures "
+                "worse by +30.0%, but p = 0.030: a regression needs p < 0.01 (at most 1% false failures "
                         + "however noisy the metric)");
     }
 

@@ -1,6 +1,6 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import dev.perfgate.model.Direction;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
-import dev.perfgate.store.HistoryFile;
+import dev.perfgate.history.HistoryFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

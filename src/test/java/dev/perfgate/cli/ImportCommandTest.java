@@ -1,7 +1,7 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.model.RunResult;
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.ResultsJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

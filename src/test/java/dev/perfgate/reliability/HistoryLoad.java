@@ -6,7 +6,7 @@ import dev.perfgate.model.Environment;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.RunSettings;
-import dev.perfgate.store.ResultsJson;
+import dev.perfgate.results.ResultsJson;
 
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -56,7 +56,7 @@ class StoredFilesFuzzTest {
         Cli.run("check", "--import", "hyperfine", h, "-o", dir.resolve("r3.json").toString(), "--history",
                 history.toString(), "--baseline", base.toString()).succeeds();
         baseline = Files.readString(base);
-        legacy = Files.readString(Path.of("src/test/resources/store/legacy-baseline.json"));
+        legacy = Files.readString(Path.of("src/test/resources/results/legacy-baseline.json"));
         historyLines = Files.readAllLines(history);
         assertThat(historyLines).hasSize(3);
         assertThat(baseline).contains("\"accepted_by\"");

@@ -1,5 +1,7 @@
 package dev.perfgate.report;
 
+import dev.perfgate.history.TrendPoint;
+
 import static dev.perfgate.report.TrendFixtures.START;
 import static dev.perfgate.report.TrendFixtures.changePoint;
 import static dev.perfgate.report.TrendFixtures.runs;
@@ -77,11 +79,8 @@ class TrendChartTest {
 
     @Test
     void changePointLabelsNameTheChangeAndTheShortCommit() {
-        assertThat(TrendMarkers.label(changePoint(3, 0.081))).isEqualTo("+8.1 % @3f2a9c4");
-        assertThat(TrendMarkers.label(new ChangePoint(119, null, -0.034, 1, 1, 0))).isEqualTo("-3.4 % @run 120");
-        assertThat(TrendMarkers.percent(Double.NaN)).isEqualTo("n/a");
-        assertThat(TrendMarkers.number(1.2999528874)).isEqualTo("1.3");
-        assertThat(TrendMarkers.number(0.000123456)).isEqualTo("0.0001235");
+        assertThat(TrendMarkers.label(changePoint(3, 0.081))).isEqualTo("+8.1% @3f2a9c4");
+        assertThat(TrendMarkers.label(new ChangePoint(119, null, -0.034, 1, 1, 0))).isEqualTo("-3.4% @run 120");
     }
 
     @Test

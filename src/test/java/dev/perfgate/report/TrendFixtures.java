@@ -1,5 +1,7 @@
 package dev.perfgate.report;
 
+import dev.perfgate.history.TrendPoint;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

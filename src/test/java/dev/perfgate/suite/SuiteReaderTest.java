@@ -66,7 +66,7 @@ class SuiteReaderTest {
         return Stream.of(
                 Arguments.of("no timed part", null, "-- perfgate:setup\nSELECT 1;\n", "b.sql: no timed part: mark the statements to time with '-- perfgate:run'"),
                 Arguments.of("unknown setting", null, "-- perfgate: iterashuns=5\n-- perfgate:run\nSELECT 1;\n", "b.sql:1: unknown setting 'iterashuns'"),
-                Arguments.of("bad value", null, "-- perfgate: iterations=0\n-- perfgate:run\nSELECT 1;\n", "b.sql:1: iterations=0 is not a whole number >= 1"),
+                Arguments.of("bad value", null, "-- perfgate: iterations=0\n-- perfgate:run\nSELECT 1;\n", "b.sql:1: iterations=0 is not a whole number from 1 to 1,000,000"),
                 Arguments.of("bad direction", null, "-- perfgate: direction=up\n-- perfgate:run\nSELECT 1;\n", "b.sql:1: direction=up is not allowed: use lower or higher"),
                 Arguments.of("unknown marker", null, "-- perfgate:runn\nSELECT 1;\n", "b.sql:1: unknown marker '-- perfgate:runn'"),
                 Arguments.of("sql before marker", null, "SELECT 1;\n-- perfgate:run\nSELECT 2;\n", "b.sql:1: SQL before any section marker"),

@@ -1,0 +1,60 @@
+package dev.perfgate.history;
+
+import dev.perfgate.analysis.RunNoise;
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.HistoryEntry;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.stats.Sample;
+import dev.perfgate.stats.Summary;
+import dev.perfgate.history.HistoryStore;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Reads how much each benchmark's median moved between earlier runs of the same suite on the same environment
+ * (fingerprint), for {@link RunNoise}: the history is where run-to-run noise shows.
+ */
+public final class NoiseFromHistory {
+
+    private NoiseFromHistory() {
+    }
+
+    /** Benchmark name to log-scale sigma of run medians; empty when the history is too short or absent. */
+    public static Map<String, Double> estimate(HistoryStore history, RunResult current) {
+        String fingerprint = current.environment().fingerprint();
+        if (fingerprint == null) return Map.of();
+        Deque<Map<String, Double>> recent = new ArrayDeque<>();
+        history.forEach(entry -> comparable(entry, current.suite(), fingerprint) ? medians(entry.run()) : null,
+                medians -> {
+                    if (medians == null) return;
+                    recent.addLast(medians);
+                    if (recent.size() > RunNoise.MAX_RUNS) recent.removeFirst();
+                }, warning -> { /* the history's own warnings are shown by the commands that list it */ });
+        Map<String, Double> sigmas = new HashMap<>();
+        for (BenchmarkResult b : current.benchmarks()) {
+            double[] series = recent.stream().map(m -> m.get(b.name())).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray();
+            double sigma = RunNoise.sigma(series);
+            if (!Double.isNaN(sigma)) sigmas.put(b.name(), sigma);
+        }
+        return sigmas;
+    }
+
+    private static boolean comparable(HistoryEntry entry, String suite, String fingerprint) {
+        RunResult run = entry.run();
+        return Objects.equals(run.suite(), suite) && fingerprint.equals(run.environment().fingerprint())
+                && (run.settings() == null || !run.settings().quick());
+    }
+
+    private static Map<String, Double> medians(RunResult run) {
+        Map<String, Double> medians = new HashMap<>();
+        for (BenchmarkResult b : run.benchmarks()) {
+            if (!b.samples().isEmpty()) medians.put(b.name(), Summary.of(new Sample(b.sampleArray())).median());
+        }
+        return medians;
+    }
+}

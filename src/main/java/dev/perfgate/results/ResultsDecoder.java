@@ -1,0 +1,205 @@
+package dev.perfgate.results;
+
+import dev.perfgate.json.Json;
+import dev.perfgate.json.Fields;
+import dev.perfgate.json.Messages;
+import dev.perfgate.json.Where;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Direction;
+import dev.perfgate.model.Environment;
+import dev.perfgate.model.GitInfo;
+import dev.perfgate.model.PostgresInfo;
+import dev.perfgate.model.ReportedSummary;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.model.RunSettings;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a parsed {@code perfgate-results/1} document into a {@link RunResult}, checking it as it goes. Only
+ * {@code format}, {@code benchmarks[].name} and {@code benchmarks[].samples} are required; unknown keys are
+ * ignored so that newer writers stay readable.
+ */
+public final class ResultsDecoder {
+
+    private static final String FORMAT_FAMILY = "perfgate-results/";
+    private static final Set<String> SETTINGS_KEYS = Set.of("iterations", "warmup", "quick");
+    private static final Where BENCHMARKS = Where.ROOT.field("benchmarks");
+
+    private final Fields fields;
+    private final ObjectMapper mapper = Json.MAPPER;
+
+    public ResultsDecoder(Fields fields) {
+        this.fields = fields;
+    }
+
+    public RunResult decode(JsonNode root) {
+        checkFormat(root);
+        return new RunResult(fields.text(root, Where.ROOT, "suite"), fields.instant(root, Where.ROOT, "created"),
+                git(root), environment(root), settings(root), benchmarks(root));
+    }
+
+    private void checkFormat(JsonNode root) {
+        String format = fields.text(root, Where.ROOT, "format");
+        Where at = Where.ROOT.field("format");
+        if (format == null) {
+            throw fields.fail(Where.ROOT, "missing \"format\"", "a results file starts with \"format\": \""
+                    + RunResult.FORMAT + "\"; is this a perfgate results file?");
+        }
+        String readable = String.join(", ", ResultsJson.READABLE_FORMATS);
+        if (!format.startsWith(FORMAT_FAMILY)) {
+            throw fields.fail(at, "unknown format " + Messages.quote(format) + ", this is not a perfgate results file",
+                    "this perfgate reads " + readable + " and legacy baseline.json files");
+        }
+        if (!ResultsJson.READABLE_FORMATS.contains(format)) {
+            throw fields.fail(at, "unsupported version " + Messages.quote(format),
+                    "this perfgate reads only " + readable + ": upgrade perfgate to read this file");
+        }
+    }
+
+    private GitInfo git(JsonNode root) {
+        JsonNode git = fields.object(root, Where.ROOT, "git");
+        if (git == null) return null;
+        Where at = Where.ROOT.field("git");
+        return new GitInfo(fields.text(git, at, "commit"), fields.text(git, at, "branch"),
+                fields.bool(git, at, "dirty"));
+    }
+
+    private Environment environment(JsonNode root) {
+        JsonNode env = fields.object(root, Where.ROOT, "environment");
+        if (env == null) return null;
+        Where at = Where.ROOT.field("environment");
+        return new Environment(fields.text(env, at, "fingerprint"), fields.text(env, at, "cpu"),
+                fields.count(env, at, "cores", 0), fields.wholeNumber(env, at, "memory_bytes", 0, Long.MAX_VALUE),
+                fields.text(env, at, "os"), fields.text(env, at, "java"), postgres(env, at));
+    }
+
+    private PostgresInfo postgres(JsonNode env, Where envAt) {
+        JsonNode pg = fields.object(env, envAt, "postgresql");
+        if (pg == null) return null;
+        Where at = envAt.field("postgresql");
+        JsonNode settings = fields.object(pg, at, "settings");
+        Map<String, String> values = new LinkedHashMap<>();
+        if (settings != null) {
+            settings.properties().forEach(e -> {
+                JsonNode value = e.getValue();
+                if (value.isContainerNode()) {
+                    throw fields.wrongType(at.field("settings").field(e.getKey()), value, "a string",
+                            "PostgreSQL settings are single values such as \"128MB\"");
+                }
+                if (!value.isNull()) values.put(e.getKey(), value.asText());
+            });
+        }
+        return new PostgresInfo(fields.text(pg, at, "version"), values);
+    }
+
+    private RunSettings settings(JsonNode root) {
+        JsonNode settings = fields.object(root, Where.ROOT, "settings");
+        if (settings == null) return null;
+        Where at = Where.ROOT.field("settings");
+        Map<String, Object> extra = new LinkedHashMap<>();
+        settings.properties().forEach(e -> {
+            if (!SETTINGS_KEYS.contains(e.getKey()) && !e.getValue().isNull()) {
+                extra.put(e.getKey(), plain(e.getValue()));
+            }
+        });
+        Boolean quick = fields.bool(settings, at, "quick");
+        return new RunSettings(fields.count(settings, at, "iterations", 0), fields.count(settings, at, "warmup", 0),
+                quick != null && quick, extra);
+    }
+
+    /** A JSON value as plain Java: String, Boolean, Integer/Long/Double, or Map/List for containers. */
+    private Object plain(JsonNode value) {
+        if (value.isTextual()) return value.textValue();
+        if (value.isBoolean()) return value.booleanValue();
+        if (value.isNumber()) return value.numberValue();
+        return mapper.convertValue(value, Object.class);
+    }
+
+    private List<BenchmarkResult> benchmarks(JsonNode root) {
+        JsonNode list = Fields.get(root, "benchmarks");
+        if (list == null) {
+            throw fields.fail(Where.ROOT, "missing \"benchmarks\"",
+                    "a results file lists its benchmarks as \"benchmarks\": [{\"name\": ..., \"samples\": [...]}]");
+        }
+        if (!list.isArray()) {
+            throw fields.wrongType(BENCHMARKS, list, "an array [...]",
+                    "list the benchmarks as [{\"name\": ..., \"samples\": [...]}]");
+        }
+        if (list.isEmpty()) {
+            throw fields.fail(BENCHMARKS, "no benchmarks", "a results file needs at least one benchmark; "
+                    + "did the run measure anything?");
+        }
+        List<BenchmarkResult> result = new ArrayList<>(list.size());
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            BenchmarkResult b = benchmark(list.get(i), BENCHMARKS.index(i));
+            Integer earlier = firstIndex.putIfAbsent(b.name(), i);
+            if (earlier != null) {
+                throw fields.fail(BENCHMARKS.index(i).field("name"), "duplicate benchmark name "
+                        + Messages.quote(b.name()) + " (also benchmarks[" + earlier + "])", "rename or remove one");
+            }
+            result.add(b);
+        }
+        return result;
+    }
+
+    private BenchmarkResult benchmark(JsonNode node, Where at) {
+        if (!node.isObject()) {
+            throw fields.wrongType(at, node, "an object {\"name\": ..., \"samples\": [...]}", "fix the entry");
+        }
+        String name = fields.text(node, at, "name");
+        if (name == null || name.isBlank()) {
+            throw fields.fail(at, "benchmark without a \"name\"", "give every benchmark a unique name");
+        }
+        String unit = fields.text(node, at, "unit");
+        if (unit != null && unit.isBlank()) {
+            throw fields.fail(at.field("unit"), "empty unit", "write a unit such as \"ms\", or leave it out for ms");
+        }
+        String directionText = fields.text(node, at, "direction");
+        Direction direction = Direction.parse(directionText);
+        if (directionText != null && direction == null) {
+            throw fields.fail(at.field("direction"), "unknown direction " + Messages.quote(directionText),
+                    "write \"lower\" (lower is better, e.g. latency) or \"higher\" (e.g. a speedup)");
+        }
+        ReportedSummary reported = reported(node, at);
+        List<Double> samples = samples(node, at, reported != null);
+        return new BenchmarkResult(name, unit, direction, samples, reported);
+    }
+
+    /** The legacy summary a converted baseline carries instead of samples (see {@link ResultsEncoder}). */
+    private ReportedSummary reported(JsonNode benchmark, Where at) {
+        JsonNode reported = fields.object(benchmark, at, "reported");
+        if (reported == null) return null;
+        return Measurements.reported(fields, reported, at.field("reported"), "mean", "stddev", "p95");
+    }
+
+    private List<Double> samples(JsonNode benchmark, Where at, boolean summaryOnlyAllowed) {
+        JsonNode samples = Fields.get(benchmark, "samples");
+        Where samplesAt = at.field("samples");
+        if (samples == null) {
+            throw fields.fail(at, "benchmark " + Messages.quote(benchmark.get("name").asText())
+                    + " has no \"samples\"", "add its measurements as \"samples\": [1.21, 1.19, ...]");
+        }
+        if (!samples.isArray()) {
+            throw fields.wrongType(samplesAt, samples, "an array of numbers", "write \"samples\": [1.21, 1.19, ...]");
+        }
+        if (samples.isEmpty() && !summaryOnlyAllowed) {
+            throw fields.fail(samplesAt, "no samples", "a benchmark needs at least one measurement; re-run it");
+        }
+        List<Double> values = new ArrayList<>(samples.size());
+        for (int i = 0; i < samples.size(); i++) {
+            int index = i;
+            values.add(Measurements.value(fields, samples.get(i), "sample", () -> samplesAt.index(index)));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.perfgate.history;
+
+import dev.perfgate.model.HistoryEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * 8 concurrent appenders, 50 runs each, to one history file: afterwards exactly 400 lines, each a complete run,
+ * none lost, none interleaved, each writer's runs in its own order. Lines are ~15 KB, several pages each, so an
+ * unlocked or split write would show.
+ */
+class HistoryConcurrencyTest {
+
+    private static final int WRITERS = 8;
+    private static final int RUNS = 50;
+
+    @TempDir
+    Path dir;
+
+    /** The run writer {@code writer} appends as its {@code i}-th: its suite and commit say who and which. */
+    static HistoryEntry entry(int writer, int i) {
+        return entry(writer, i, 20, 30);
+    }
+
+    static HistoryEntry entry(int writer, int i, int benchmarks, int samples) {
+        return HistoryTestRuns.checked(HistoryTestRuns.run("writer-" + writer, writer + "-" + i, benchmarks, samples,
+                writer * 1000L + i));
+    }
+
+    @Test
+    void eightProcessesAppendWithoutLosingOrInterleavingALine() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        List<Process> processes = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            processes.add(HistoryAppenderProcess.command(file, w, RUNS, 20, 30).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("writer-" + w + ".log").toFile()).start());
+        }
+        for (int w = 0; w < WRITERS; w++) {
+            Process p = processes.get(w);
+            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("writer %d finished", w).isTrue();
+            assertThat(p.exitValue()).as(Files.readString(dir.resolve("writer-" + w + ".log"))).isZero();
+        }
+        assertComplete(file);
+    }
+
+    @Test
+    void eightThreadsAppendWithoutLosingOrInterleavingALine() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            done.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < RUNS; i++) new HistoryFile(file).append(entry(writer, i));
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : done) f.get(3, TimeUnit.MINUTES);
+        pool.shutdown();
+        assertComplete(file);
+    }
+
+    /** Reading while others append sees only complete runs: the size is taken under the lock. */
+    @Test
+    void readersDuringAppendsSeeOnlyCompleteRuns() throws Exception {
+        Path file = dir.resolve("history.jsonl");
+        HistoryFile history = new HistoryFile(file);
+        history.append(entry(0, 0));
+        Thread appender = new Thread(() -> {
+            for (int i = 1; i < RUNS; i++) new HistoryFile(file).append(entry(1, i));
+        });
+        appender.start();
+        List<String> warnings = new ArrayList<>();
+        while (appender.isAlive()) history.forEach(e -> { }, warnings::add);
+        appender.join();
+        assertThat(warnings).isEmpty();
+    }
+
+    private static void assertComplete(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(WRITERS * RUNS);
+        assertThat(Files.readString(file)).endsWith("\n");
+        Map<Integer, Integer> next = new HashMap<>();
+        for (int n = 0; n < lines.size(); n++) {
+            byte[] line = lines.get(n).getBytes(StandardCharsets.UTF_8);
+            HistoryEntry read = HistoryLines.decode(line, line.length, "line " + (n + 1), "interleaved?");
+            int writer = Integer.parseInt(read.run().suite().substring("writer-".length()));
+            int i = next.merge(writer, 1, Integer::sum) - 1;
+            assertThat(read).isEqualTo(entry(writer, i)); // every run intact, each writer's in its order
+        }
+        assertThat(next).hasSize(WRITERS).allSatisfy((w, count) -> assertThat(count).isEqualTo(RUNS));
+        List<HistoryEntry> streamed = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        new HistoryFile(file).forEach(streamed::add, warnings::add);
+        assertThat(streamed).hasSize(WRITERS * RUNS);
+        assertThat(warnings).isEmpty();
+    }
+}
