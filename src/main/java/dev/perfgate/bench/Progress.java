@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 public interface Progress {
 
+    /** A phase of the run starts, e.g. "starting the embedded PostgreSQL": one line, so no wait is silent. */
+    void status(String phase);
+
     void benchmarkStarted(int index, int count, String name, int totalIterations);
 
     void iterationDone(int done, int total);
@@ -24,6 +27,9 @@ public interface Progress {
 
     /** Says nothing (for tests and {@code --quiet}). */
     Progress SILENT = new Progress() {
+        public void status(String phase) {
+        }
+
         public void benchmarkStarted(int index, int count, String name, int totalIterations) {
         }
 
@@ -42,6 +48,10 @@ public interface Progress {
 
         Bar(PrintStream out) {
             this.out = out;
+        }
+
+        public void status(String phase) {
+            out.println("perfgate: " + phase + "...");
         }
 
         public void benchmarkStarted(int index, int count, String name, int totalIterations) {
@@ -70,6 +80,10 @@ public interface Progress {
 
         Lines(PrintStream out) {
             this.out = out;
+        }
+
+        public void status(String phase) {
+            out.println("perfgate: " + phase);
         }
 
         public void benchmarkStarted(int index, int count, String name, int totalIterations) {

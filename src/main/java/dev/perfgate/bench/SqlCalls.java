@@ -23,13 +23,24 @@ import java.util.function.BiFunction;
 final class SqlCalls {
 
     private final Connection connection;
+    private final String label;
     private Duration timeout;
     /** The 1-based iteration in progress (warm-up included), 0 outside a benchmark; for messages. */
     int iteration;
 
-    SqlCalls(Connection connection, Duration timeout) {
+    /** @param label which copy of the suite this connection runs ("base", "candidate"), for messages; may be null */
+    SqlCalls(Connection connection, Duration timeout, String label) {
         this.connection = connection;
         this.timeout = timeout;
+        this.label = label;
+    }
+
+    SqlCalls(Connection connection, Duration timeout) {
+        this(connection, timeout, null);
+    }
+
+    private String where(String benchmark) {
+        return label == null ? benchmark : benchmark + ", " + label;
     }
 
     /** A fixed server-side workload of about a millisecond: counting 20,000 generated rows. */
@@ -85,7 +96,7 @@ final class SqlCalls {
         try (Statement st = connection.createStatement()) {
             st.execute("VACUUM");
         } catch (SQLException e) {
-            throw failure(context, e, "VACUUM before " + benchmark + " (set vacuum=off in _suite.sql to skip it)",
+            throw failure(context, e, "VACUUM before " + where(benchmark) + " (set vacuum=off in _suite.sql to skip it)",
                     0, timeout);
         }
     }
@@ -102,7 +113,7 @@ final class SqlCalls {
         try {
             connection.rollback();
         } catch (SQLException e) {
-            throw failure(context, e, benchmark, iteration, timeout);
+            throw failure(context, e, where(benchmark), iteration, timeout);
         }
     }
 
@@ -110,7 +121,7 @@ final class SqlCalls {
         try {
             drain(ps);
         } catch (SQLException e) {
-            throw failure(st, e, benchmark, iteration, timeout);
+            throw failure(st, e, where(benchmark), iteration, timeout);
         }
     }
 
@@ -125,7 +136,7 @@ final class SqlCalls {
             for (; i < bound.length; i++) drain(bound[i]);
             return System.nanoTime() - start;
         } catch (SQLException e) {
-            throw failure(statements.get(i), e, benchmark, iteration, timeout);
+            throw failure(statements.get(i), e, where(benchmark), iteration, timeout);
         }
     }
 

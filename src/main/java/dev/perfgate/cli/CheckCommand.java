@@ -92,7 +92,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "leave the option out to run without one");
         }
         Suite s = importArgs == null ? suite.read() : null;
-        RunResult result = s != null ? Measurement.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null)
+        RunResult result = s != null ? suite.measure(s, console, quick, quick ? QUICK_ITERATIONS : null)
                 : Imports.load(importArgs.get(0), importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(),
                 true, console);
         Path baselineFile = baseline != null ? baseline : Baselines.defaultPath(suite.suite, result.suite());

@@ -31,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult result = Measurement.measure(suite.read(), suite, console, false, null);
+        RunResult result = suite.measure(suite.read(), console, false, null);
         ResultsJson.write(result, output);
         console.out().print(RunTable.render(result));
         console.err().println("perfgate: results written to " + output);

@@ -1,6 +1,10 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.bench.Progress;
+import dev.perfgate.bench.Session;
+import dev.perfgate.bench.SuiteRun;
+import dev.perfgate.model.RunResult;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 import dev.perfgate.suite.SuiteReader;
@@ -9,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 /** The options shared by the commands that run a suite. */
 public final class SuiteOptions {
@@ -50,14 +55,22 @@ public final class SuiteOptions {
         return s.only(only);
     }
 
-    /** The command line's overrides of the suite's settings. */
+    /** The command line's overrides of the suite's settings; {@code defaultIterations} unless --iterations. */
     Settings overrides(Integer defaultIterations) {
-        Settings s = Settings.EMPTY;
-        if (iterations != null) s = s.with("iterations", iterations.toString(), "--iterations", 0);
-        else if (defaultIterations != null) s = s.with("iterations", defaultIterations.toString(), "--iterations", 0);
-        if (warmup != null) s = s.with("warmup", warmup.toString(), "--warmup", 0);
-        if (scale != null) s = s.with("scale", scale.toString(), "--scale", 0);
-        if (seed != null) s = s.with("seed", seed.toString(), "--seed", 0);
-        return s;
+        return Settings.fromOptions(iterations != null ? iterations : defaultIterations, warmup, scale, seed);
+    }
+
+    /** Runs the suite in a plain session (one suite, one database) and reports how long each phase took. */
+    RunResult measure(Suite s, Console console, boolean quick, Integer defaultIterations) {
+        Settings overrides = overrides(defaultIterations);
+        Progress progress = console.progress();
+        long start = System.nanoTime();
+        try (Session session = Session.start(db, progress::status)) {
+            RunResult result = SuiteRun.measure(session, s, overrides, quick, progress);
+            console.err().printf(Locale.ROOT, "perfgate: %s: server ready in %.1f s, suite ran in %.1f s%n",
+                    session.serverDescription(), session.startSeconds(),
+                    (System.nanoTime() - start) / 1e9 - session.startSeconds());
+            return result;
+        }
     }
 }

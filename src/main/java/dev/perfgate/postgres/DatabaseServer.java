@@ -7,7 +7,15 @@ import java.sql.SQLException;
 public interface DatabaseServer extends AutoCloseable {
 
     /** A new connection, set up for benchmarking (server-side prepared statements from the first use). */
-    Connection connect() throws SQLException;
+    default Connection connect() throws SQLException {
+        return connect(null);
+    }
+
+    /**
+     * A new connection to {@code database} on this server ({@code null}: the server's own database, the one
+     * {@code --db} names or the embedded server's {@code postgres}).
+     */
+    Connection connect(String database) throws SQLException;
 
     /** Where the server is, for messages; never contains a password. */
     String description();

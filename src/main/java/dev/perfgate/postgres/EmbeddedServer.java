@@ -54,10 +54,11 @@ public final class EmbeddedServer implements DatabaseServer {
     }
 
     @Override
-    public Connection connect() throws SQLException {
+    public Connection connect(String database) throws SQLException {
         Properties props = ServerSettings.connectionProperties();
         props.setProperty("user", "postgres");
-        return new org.postgresql.Driver().connect(postgres.getJdbcUrl("postgres", "postgres"), props);
+        return new org.postgresql.Driver().connect(postgres.getJdbcUrl("postgres", database == null ? "postgres"
+                : database), props);
     }
 
     @Override

@@ -43,8 +43,18 @@ public final class ExternalServer implements DatabaseServer {
     }
 
     @Override
-    public Connection connect() throws SQLException {
-        return new org.postgresql.Driver().connect(url, properties);
+    public Connection connect(String database) throws SQLException {
+        return new org.postgresql.Driver().connect(database == null ? url : withDatabase(url, database), properties);
+    }
+
+    /** The URL with its database replaced, e.g. {@code jdbc:postgresql://h:5432/app?ssl=true} to {@code .../other?ssl=true}. */
+    static String withDatabase(String url, String database) {
+        int hosts = url.indexOf("//");
+        int slash = hosts < 0 ? -1 : url.indexOf('/', hosts + 2);
+        int query = url.indexOf('?');
+        String head = slash < 0 ? (query < 0 ? url : url.substring(0, query)) : url.substring(0, slash);
+        String tail = query < 0 ? "" : url.substring(query);
+        return head + "/" + database + tail;
     }
 
     @Override

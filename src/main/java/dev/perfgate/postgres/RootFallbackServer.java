@@ -115,10 +115,11 @@ final class RootFallbackServer implements DatabaseServer {
     }
 
     @Override
-    public Connection connect() throws SQLException {
+    public Connection connect(String database) throws SQLException {
         var props = ServerSettings.connectionProperties();
         props.setProperty("user", "postgres");
-        return new org.postgresql.Driver().connect("jdbc:postgresql://localhost:" + port + "/postgres", props);
+        return new org.postgresql.Driver().connect("jdbc:postgresql://localhost:" + port + "/"
+                + (database == null ? "postgres" : database), props);
     }
 
     @Override

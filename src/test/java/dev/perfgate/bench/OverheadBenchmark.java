@@ -72,10 +72,14 @@ public final class OverheadBenchmark {
                             + "UPDATE overhead_t SET v = v + 1 WHERE id = :id;\n",
                     "\\set id random(1, " + ROWS + ")\nUPDATE overhead_t SET v = v + 1 WHERE id = :id;\n"));
 
+    private static double median(List<Double> values) {
+        return dev.perfgate.stats.Summary.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     /** One round of one statement: both tools' latencies after warm-up, and pgbench's printed average. */
     record Round(List<Double> perfgateMillis, List<Double> pgbenchMillis, double pgbenchReportedAverageMillis) {
         double ratio() {
-            return SuiteRunner.median(perfgateMillis) / SuiteRunner.median(pgbenchMillis);
+            return median(perfgateMillis) / median(pgbenchMillis);
         }
     }
 
@@ -140,7 +144,7 @@ public final class OverheadBenchmark {
                 Round r = measureRound(i, round);
                 byCase.get(i).add(r);
                 out.printf(Locale.ROOT, "%-15s %5d %12.4f %12.4f %7.3f %5s %16.4f%n", CASES.get(i).name(), round,
-                        SuiteRunner.median(r.perfgateMillis()), SuiteRunner.median(r.pgbenchMillis()), r.ratio(),
+                        median(r.perfgateMillis()), median(r.pgbenchMillis()), r.ratio(),
                         verdict(r.ratio()), r.pgbenchReportedAverageMillis());
             }
         }
@@ -149,9 +153,9 @@ public final class OverheadBenchmark {
         boolean allPass = true;
         for (int i = 0; i < CASES.size(); i++) {
             List<Round> rs = byCase.get(i);
-            double p = SuiteRunner.median(rs.stream().flatMap(r -> r.perfgateMillis().stream()).toList());
-            double b = SuiteRunner.median(rs.stream().flatMap(r -> r.pgbenchMillis().stream()).toList());
-            double medianRatio = SuiteRunner.median(rs.stream().map(Round::ratio).toList());
+            double p = median(rs.stream().flatMap(r -> r.perfgateMillis().stream()).toList());
+            double b = median(rs.stream().flatMap(r -> r.pgbenchMillis().stream()).toList());
+            double medianRatio = median(rs.stream().map(Round::ratio).toList());
             allPass &= medianRatio <= LIMIT;
             out.printf(Locale.ROOT, "%-15s %12.4f %12.4f %12.3f %13.3f  %s%n", CASES.get(i).name(), p, b, p / b,
                     medianRatio, verdict(medianRatio));
@@ -181,7 +185,7 @@ public final class OverheadBenchmark {
 
     private List<Double> runPerfgate(int caseIndex) {
         Suite one = suite.only(Set.of("case" + caseIndex));
-        return new SuiteRunner(connection, Progress.SILENT).run(one, Settings.EMPTY).get(0).samples();
+        return SuiteRun.run(SuiteDatabase.open(connection, one, Settings.EMPTY, null), Progress.SILENT).get(0).samples();
     }
 
     private PgbenchRun runPgbench(int caseIndex, int round) throws SQLException, IOException {

@@ -128,7 +128,7 @@ class SuiteRunnerTest {
 
     private List<BenchmarkResult> run(Settings overrides) {
         Suite suite = SuiteReader.readFolder(dir);
-        return new SuiteRunner(connection, Progress.SILENT).run(suite, overrides);
+        return SuiteRun.run(SuiteDatabase.open(connection, suite, overrides, null), Progress.SILENT);
     }
 
     private void write(String name, String text) throws IOException {

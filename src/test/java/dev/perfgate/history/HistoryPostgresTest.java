@@ -41,8 +41,8 @@ class HistoryPostgresTest {
         sql("CREATE SCHEMA " + schema, shared);
         server = new DatabaseServer() {
             @Override
-            public Connection connect() throws SQLException {
-                Connection c = shared.connect();
+            public Connection connect(String database) throws SQLException {
+                Connection c = shared.connect(database);
                 try (Statement s = c.createStatement()) {
                     s.execute("SET search_path TO " + schema);
                 }

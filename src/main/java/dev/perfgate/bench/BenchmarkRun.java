@@ -1,0 +1,91 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.suite.BenchmarkSpec;
+import dev.perfgate.suite.Settings;
+import dev.perfgate.suite.SqlStatement;
+
+import java.util.Map;
+
+/**
+ * One benchmark readied on one {@link SuiteDatabase}: each {@link #iteration} runs the benchmark's setup, its timed
+ * part (between two {@code System.nanoTime()} reads, binding outside the clock), its teardown, and the rollback
+ * that undoes it ({@code isolation=rollback}, the default), and returns the sample. Run modes decide how many
+ * iterations, with which parameters, and in which order with other benchmark runs.
+ */
+public final class BenchmarkRun {
+
+    private static final double NANOS_PER_MILLI = 1_000_000.0;
+
+    private final SuiteDatabase db;
+    private final BenchmarkSpec spec;
+    private final Settings settings;
+    private final SqlCalls calls;
+    private final boolean ratio;
+    private final boolean rollback;
+    private int iterations;
+
+    BenchmarkRun(SuiteDatabase db, BenchmarkSpec spec, Settings settings, SqlCalls calls) {
+        this.db = db;
+        this.spec = spec;
+        this.settings = settings;
+        this.calls = calls;
+        this.ratio = settings.metricOrDefault() == Settings.Metric.RATIO;
+        this.rollback = settings.isolationOrDefault() == Settings.Isolation.ROLLBACK;
+        calls.setTimeout(settings.timeoutOrDefault(), spec.timed().get(0));
+        calls.autoCommit(!rollback, spec.timed().get(0));
+    }
+
+    public BenchmarkSpec spec() {
+        return spec;
+    }
+
+    /** The settings that apply to this benchmark (suite, file, command line). */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Fresh seeded parameter draws for this benchmark: the same sequence in every run and on both sides of an A/B. */
+    public ParamDraws draws() {
+        return new ParamDraws(spec.params(), settings.seedOrDefault() ^ spec.name().hashCode(), db.scale());
+    }
+
+    /**
+     * Runs one iteration with {@code values} bound and returns its sample: the time of the timed part in ms, or for a
+     * ratio metric the time of part A over the time of part B, run in alternating order so that neither part
+     * always runs on the warmer cache.
+     */
+    public double iteration(Map<String, Long> values) {
+        calls.iteration = ++iterations;
+        try {
+            for (SqlStatement st : spec.setup()) calls.untimed(st, db.bind(st, values), spec.name());
+            double sample;
+            if (ratio) {
+                boolean aFirst = iterations % 2 == 1;
+                long first = calls.timed(aFirst ? spec.timed() : spec.timedB(), db::bind, values, spec.name());
+                long second = calls.timed(aFirst ? spec.timedB() : spec.timed(), db::bind, values, spec.name());
+                long a = aFirst ? first : second;
+                long b = aFirst ? second : first;
+                sample = (double) a / Math.max(1, b);
+            } else {
+                sample = calls.timed(spec.timed(), db::bind, values, spec.name()) / NANOS_PER_MILLI;
+            }
+            for (SqlStatement st : spec.teardown()) calls.untimed(st, db.bind(st, values), spec.name());
+            if (rollback) calls.rollback(spec.timed().get(0), spec.name());
+            return sample;
+        } finally {
+            calls.iteration = 0;
+        }
+    }
+
+    /** Runs {@code n} iterations with the next {@code n} draws and returns their samples in order. */
+    public double[] iterations(int n, ParamDraws draws) {
+        double[] samples = new double[n];
+        for (int i = 0; i < n; i++) samples[i] = iteration(draws.next());
+        return samples;
+    }
+
+    /** Leaves the benchmark: autocommit back on for whatever runs next on this connection. */
+    public void finish() {
+        calls.autoCommit(true, spec.timed().get(0));
+    }
+}

@@ -1,0 +1,149 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.PerfgateException;
+import dev.perfgate.model.Environment;
+import dev.perfgate.postgres.DatabaseServer;
+import dev.perfgate.postgres.EmbeddedServer;
+import dev.perfgate.postgres.ExternalServer;
+import dev.perfgate.suite.Settings;
+import dev.perfgate.suite.Suite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A {@code Session} is one measurement on one PostgreSQL server: it starts the embedded server (or reaches the one
+ * {@code --db} names), probes the environment, calibrates the machine's speed once, and sets suites up in databases
+ * of that server ({@link #open}), each on its own connection. Every run mode works through it: a plain run opens one
+ * suite, an A/B comparison opens two and interleaves their iterations. {@link #close} tears the suites down, drops
+ * the databases it created and stops a server it started, also after a failure.
+ */
+public final class Session implements AutoCloseable {
+
+    private final DatabaseServer server;
+    private final Connection admin;
+    private final Environment environment;
+    private final double calibrationMillis;
+    private final double loadBefore;
+    private final Consumer<String> status;
+    private final List<SuiteDatabase> open = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
+    private double startSeconds;
+
+    private Session(DatabaseServer server, Connection admin, Environment environment, double calibrationMillis,
+                    double loadBefore, Consumer<String> status) {
+        this.server = server;
+        this.admin = admin;
+        this.environment = environment;
+        this.calibrationMillis = calibrationMillis;
+        this.loadBefore = loadBefore;
+        this.status = status;
+    }
+
+    /**
+     * Starts the embedded server ({@code dbUrl} null) or connects to {@code dbUrl}, probes it and calibrates.
+     *
+     * @param status receives one line per phase (starting, calibrating, setting up), for the user to see
+     */
+    public static Session start(String dbUrl, Consumer<String> status) {
+        long start = System.nanoTime();
+        status.accept(dbUrl == null ? "starting the embedded PostgreSQL" : "connecting to " + ExternalServer.redact(dbUrl));
+        DatabaseServer server = dbUrl == null ? EmbeddedServer.start() : ExternalServer.of(dbUrl);
+        try {
+            Connection admin = Connections.open(server, null);
+            Environment environment = EnvironmentProbe.probe(admin);
+            status.accept("calibrating: timing a fixed query to know how fast the machine is right now");
+            double load = EnvironmentProbe.loadAverage();
+            double calibration = new SqlCalls(admin, Settings.DEFAULT_TIMEOUT).calibrate();
+            Session session = new Session(server, admin, environment, calibration, load, status);
+            session.startSeconds = (System.nanoTime() - start) / 1e9;
+            return session;
+        } catch (SQLException e) {
+            server.close();
+            throw new PerfgateException("cannot read the server's settings from " + server.description() + ": "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Sets {@code suite} up in {@code database} on a connection of its own and returns it ready to run benchmarks.
+     *
+     * @param database {@code null} for the server's own database; otherwise a database this session creates (and
+     *                 drops on {@link #close}), which must not exist yet
+     * @param label    how messages name this copy of the suite, e.g. "base" or "candidate"; null for a plain run
+     */
+    public SuiteDatabase open(Suite suite, Settings overrides, String database, String label) {
+        if (database != null) create(database);
+        status.accept("setting up suite " + suite.name() + (label == null ? "" : " (" + label + ")"));
+        SuiteDatabase db = SuiteDatabase.open(Connections.open(server, database), suite, overrides, label);
+        open.add(db);
+        return db;
+    }
+
+    private void create(String database) {
+        try (Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + Connections.identifier(database));
+            created.add(database);
+        } catch (SQLException e) {
+            throw new PerfgateException("cannot create database " + database + " on " + server.description() + ": "
+                    + Connections.firstLine(e.getMessage()) + " (an A/B comparison needs a role with CREATEDB, or give "
+                    + "the base its own database with --against-db URL)", e);
+        }
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    /** Median time of the calibration query in ms, measured before any suite ran: the machine's speed. */
+    public double calibrationMillis() {
+        return calibrationMillis;
+    }
+
+    /** The host's load average: the higher of the session's start and now. */
+    public double loadAverage() {
+        return Math.max(loadBefore, EnvironmentProbe.loadAverage());
+    }
+
+    /** True when perfgate started the server itself (no {@code --db}). */
+    public boolean embedded() {
+        return !(server instanceof ExternalServer);
+    }
+
+    public String serverDescription() {
+        return server.description();
+    }
+
+    /** Seconds from {@link #start} until the server was ready and calibrated. */
+    public double startSeconds() {
+        return startSeconds;
+    }
+
+    /** Tears the open suites down (best effort after a failure), drops the created databases, stops the server. */
+    @Override
+    public void close() {
+        try {
+            for (SuiteDatabase db : open) db.close();
+            for (String database : created) drop(database);
+            Connections.closeQuietly(admin);
+        } finally {
+            server.close();
+        }
+    }
+
+    private void drop(String database) {
+        try (Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + Connections.identifier(database) + " WITH (FORCE)");
+        } catch (SQLException e) {
+            System.err.println("perfgate: warning: could not drop database " + database + " on "
+                    + server.description() + ": " + Connections.firstLine(e.getMessage()) + "; drop it by hand");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.model.RunSettings;
+import dev.perfgate.stats.Summary;
+import dev.perfgate.suite.BenchmarkSpec;
+import dev.perfgate.suite.Settings;
+import dev.perfgate.suite.Suite;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plain run mode: one suite in the server's own database, each benchmark in file order with its warm-up
+ * iterations (discarded) and then its measured iterations, and the whole run recorded as a {@link RunResult}.
+ */
+public final class SuiteRun {
+
+    private SuiteRun() {
+    }
+
+    /** Sets the suite up, runs it, tears it down and returns the results. */
+    public static RunResult measure(Session session, Suite suite, Settings overrides, boolean quick,
+                                    Progress progress) {
+        List<BenchmarkResult> results = run(session.open(suite, overrides, null, null), progress);
+        return record(session, suite, overrides, quick, results, Map.of());
+    }
+
+    /**
+     * Runs every benchmark of an open suite in order, then the suite teardown (after a failure: best effort, and
+     * the failure is thrown).
+     */
+    public static List<BenchmarkResult> run(SuiteDatabase db, Progress progress) {
+        List<BenchmarkResult> results = new ArrayList<>();
+        List<BenchmarkSpec> benchmarks = db.suite().benchmarks();
+        try {
+            for (int i = 0; i < benchmarks.size(); i++) {
+                results.add(measure(db.benchmark(benchmarks.get(i)), i + 1, benchmarks.size(), progress));
+            }
+        } catch (RuntimeException e) {
+            db.abandon();
+            throw e;
+        }
+        db.finish();
+        return results;
+    }
+
+    private static BenchmarkResult measure(BenchmarkRun run, int index, int count, Progress progress) {
+        Settings s = run.settings();
+        int warmup = s.warmupOrDefault();
+        int total = warmup + s.iterationsOrDefault();
+        ParamDraws draws = run.draws();
+        List<Double> samples = new ArrayList<>(s.iterationsOrDefault());
+        progress.benchmarkStarted(index, count, run.spec().name(), total);
+        for (int it = 0; it < total; it++) {
+            double sample = run.iteration(draws.next());
+            if (it >= warmup) samples.add(sample);
+            progress.iterationDone(it + 1, total);
+        }
+        run.finish();
+        double[] values = samples.stream().mapToDouble(Double::doubleValue).toArray();
+        progress.benchmarkDone(run.spec().name(), Summary.median(values), s.unitOrDefault());
+        return new BenchmarkResult(run.spec().name(), s.unitOrDefault(), s.directionOrDefault(), samples);
+    }
+
+    /**
+     * A run's results with what it was measured on and how: this work tree's commit, the session's environment, the
+     * suite's settings after overrides, the machine's calibration and load, and {@code extra} settings of the mode.
+     */
+    static RunResult record(Session session, Suite suite, Settings overrides, boolean quick,
+                            List<BenchmarkResult> benchmarks, Map<String, Object> extra) {
+        Settings s = suite.settings().overriddenBy(overrides);
+        Map<String, Object> recorded = new LinkedHashMap<>();
+        recorded.put("scale", s.scaleOrDefault());
+        recorded.put("seed", s.seedOrDefault());
+        recorded.put("statement_timeout_ms", s.timeoutOrDefault().toMillis());
+        recorded.put("server", session.embedded() ? "embedded" : "external");
+        if (!Double.isNaN(session.calibrationMillis())) recorded.put(RunSettings.CALIBRATION_KEY, session.calibrationMillis());
+        double load = session.loadAverage();
+        if (!Double.isNaN(load)) recorded.put(RunSettings.LOAD_KEY, load);
+        recorded.putAll(extra);
+        return new RunResult(suite.name(), Instant.now(), GitProbe.probe(Path.of("")), session.environment(),
+                new RunSettings(s.iterationsOrDefault(), s.warmupOrDefault(), quick, recorded), benchmarks);
+    }
+}
