@@ -29,7 +29,8 @@ public final class GitProbe {
         return name == null || name.isBlank() ? null : name;
     }
 
-    private static String git(Path dir, String... args) {
+    /** Runs git in {@code dir}; its trimmed output, or null when git failed or is not there. */
+    static String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));
         command.addAll(List.of(args));
         try {

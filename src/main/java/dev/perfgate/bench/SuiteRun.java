@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.RunSettings;
 import dev.perfgate.stats.Summary;
@@ -28,7 +29,7 @@ public final class SuiteRun {
     public static RunResult measure(Session session, Suite suite, Settings overrides, boolean quick,
                                     Progress progress) {
         List<BenchmarkResult> results = run(session.open(suite, overrides, null, null), progress);
-        return record(session, suite, overrides, quick, results, Map.of());
+        return record(session, suite, overrides, quick, results, GitProbe.probe(Path.of("")));
     }
 
     /**
@@ -69,11 +70,11 @@ public final class SuiteRun {
     }
 
     /**
-     * A run's results with what it was measured on and how: this work tree's commit, the session's environment, the
-     * suite's settings after overrides, the machine's calibration and load, and {@code extra} settings of the mode.
+     * A run's results with what it was measured on and how: the commit, the session's environment, the suite's
+     * settings after overrides, and the machine's calibration and load.
      */
     static RunResult record(Session session, Suite suite, Settings overrides, boolean quick,
-                            List<BenchmarkResult> benchmarks, Map<String, Object> extra) {
+                            List<BenchmarkResult> benchmarks, GitInfo git) {
         Settings s = suite.settings().overriddenBy(overrides);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("scale", s.scaleOrDefault());
@@ -83,8 +84,7 @@ public final class SuiteRun {
         if (!Double.isNaN(session.calibrationMillis())) recorded.put(RunSettings.CALIBRATION_KEY, session.calibrationMillis());
         double load = session.loadAverage();
         if (!Double.isNaN(load)) recorded.put(RunSettings.LOAD_KEY, load);
-        recorded.putAll(extra);
-        return new RunResult(suite.name(), Instant.now(), GitProbe.probe(Path.of("")), session.environment(),
+        return new RunResult(suite.name(), Instant.now(), git, session.environment(),
                 new RunSettings(s.iterationsOrDefault(), s.warmupOrDefault(), quick, recorded), benchmarks);
     }
 }

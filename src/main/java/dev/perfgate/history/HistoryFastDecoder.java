@@ -63,7 +63,7 @@ final class HistoryFastDecoder {
         Fields fields = new Fields(JsonSource.of("", new byte[0], JsonSource.RESULTS_FILE));
         RunResult header = new ResultsDecoder(fields).decode(head);
         RunResult run = new RunResult(header.suite(), header.created(), header.git(), header.environment(),
-                header.settings(), benchmarks);
+                header.settings(), benchmarks, header.ab());
         return HistoryLines.withCheck(fields, head, run);
     }
 

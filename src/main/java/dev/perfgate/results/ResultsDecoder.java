@@ -7,6 +7,7 @@ import dev.perfgate.json.Where;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.Environment;
@@ -44,7 +45,34 @@ public final class ResultsDecoder {
     public RunResult decode(JsonNode root) {
         checkFormat(root);
         return new RunResult(fields.text(root, Where.ROOT, "suite"), fields.instant(root, Where.ROOT, "created"),
-                git(root), environment(root), settings(root), benchmarks(root));
+                git(root), environment(root), settings(root), benchmarks(root), ab(root));
+    }
+
+    private AbInfo ab(JsonNode root) {
+        JsonNode ab = fields.object(root, Where.ROOT, "ab");
+        if (ab == null) return null;
+        Where at = Where.ROOT.field("ab");
+        String session = fields.text(ab, at, "session");
+        if (session == null) throw fields.fail(at, "missing \"session\"", "an A/B run names its session");
+        String role = fields.text(ab, at, "role");
+        if (!AbInfo.BASE.equals(role) && !AbInfo.CANDIDATE.equals(role)) {
+            throw fields.fail(at.field("role"), "role " + (role == null ? "missing" : Messages.quote(role)),
+                    "write \"base\" or \"candidate\"");
+        }
+        Map<String, Integer> looks = new LinkedHashMap<>();
+        JsonNode looksNode = fields.object(ab, at, "looks");
+        if (looksNode != null) {
+            for (var e : looksNode.properties()) looks.put(e.getKey(), fields.count(looksNode, at.field("looks"), e.getKey(), 1));
+        }
+        return new AbInfo(session, role, version(ab, at, "base"), version(ab, at, "candidate"), looks);
+    }
+
+    private AbInfo.Version version(JsonNode ab, Where abAt, String key) {
+        JsonNode v = fields.object(ab, abAt, key);
+        if (v == null) return null;
+        Where at = abAt.field(key);
+        return new AbInfo.Version(fields.text(v, at, "kind"), fields.text(v, at, "ref"), fields.text(v, at, "commit"),
+                fields.text(v, at, "location"), fields.bool(v, at, "dirty"));
     }
 
     private void checkFormat(JsonNode root) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.GitInfo;
@@ -41,9 +42,32 @@ public final class ResultsEncoder {
         root.set("git", git(run.git()));
         root.set("environment", environment(run.environment()));
         if (run.settings() != null) root.set("settings", settings(run.settings()));
+        if (run.ab() != null) root.set("ab", ab(run.ab()));
         ArrayNode benchmarks = root.putArray("benchmarks");
         run.benchmarks().forEach(b -> benchmarks.add(benchmark(b)));
         return root;
+    }
+
+    private ObjectNode ab(AbInfo ab) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("session", ab.session());
+        node.put("role", ab.role());
+        node.set("base", version(ab.base()));
+        node.set("candidate", version(ab.candidate()));
+        ObjectNode looks = node.putObject("looks");
+        ab.looks().forEach(looks::put);
+        return node;
+    }
+
+    private ObjectNode version(AbInfo.Version v) {
+        ObjectNode node = mapper.createObjectNode();
+        if (v == null) return node;
+        putIfPresent(node, "kind", v.kind());
+        putIfPresent(node, "ref", v.ref());
+        putIfPresent(node, "commit", v.commit());
+        putIfPresent(node, "location", v.location());
+        if (v.dirty() != null) node.put("dirty", v.dirty());
+        return node;
     }
 
     private ObjectNode git(GitInfo git) {

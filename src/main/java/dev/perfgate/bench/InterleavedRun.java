@@ -1,0 +1,202 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.stats.Summary;
+import dev.perfgate.suite.BenchmarkSpec;
+import dev.perfgate.suite.Settings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The A/B run mode: two versions of a suite, each set up in its own database (of one server, or of two), their
+ * iterations interleaved in pairs. Within a pair both sides run the same parameter values back to back, so
+ * whatever the machine does between pairs (another job starting, the CPU clocking down) touches both alike and
+ * cancels in the pair's ratio. The order within a pair is AB or BA, half and half, shuffled with a seeded RNG
+ * (as Chromium's Pinpoint does), so neither side always runs first on the warmer cache.
+ *
+ * <p>After the first pass of pairs a benchmark whose comparison is not yet decided (see {@link Confirmation}) gets
+ * further passes, up to {@code maxPairs} and the time budget; {@link Result#looks} counts the passes, which the
+ * verdict must account for.
+ */
+public final class InterleavedRun {
+
+    /** Decides, after each pass, whether a benchmark needs more pairs. Supplied by the caller (the analysis). */
+    @FunctionalInterface
+    public interface Confirmation {
+        /**
+         * @param base      A's samples so far, pair i at index i
+         * @param candidate B's samples, same pairs
+         * @param looks     passes so far (1 after the first)
+         * @return true to run another pass
+         */
+        boolean needsMorePairs(BenchmarkSpec benchmark, double[] base, double[] candidate, int looks);
+    }
+
+    /** Both sides' results, benchmarks in the candidate's order (then those only in the base), and looks per benchmark. */
+    public record Result(List<BenchmarkResult> base, List<BenchmarkResult> candidate, Map<String, Integer> looks) {
+    }
+
+    /** Salt of the order shuffle, so it is not the same stream as the parameter draws of the same seed. */
+    private static final long ORDER_SALT = 0x5DEECE66DL;
+
+    private final SuiteDatabase base;
+    private final SuiteDatabase candidate;
+    private final Progress progress;
+    private final Confirmation confirmation;
+    private final int maxPairs;
+    private final long deadlineNanos;
+
+    /**
+     * @param maxPairs     at most this many measured pairs per benchmark, confirmation passes included
+     * @param budgetMillis no confirmation pass starts after this long from now (the first pass always runs)
+     */
+    public InterleavedRun(SuiteDatabase base, SuiteDatabase candidate, Progress progress, Confirmation confirmation,
+                          int maxPairs, long budgetMillis) {
+        this.base = base;
+        this.candidate = candidate;
+        this.progress = progress;
+        this.confirmation = confirmation;
+        this.maxPairs = maxPairs;
+        this.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
+    }
+
+    /** Runs every benchmark; one present on one side only runs alone there (it is new or missing). */
+    public Result run() {
+        List<BenchmarkResult> a = new ArrayList<>();
+        List<BenchmarkResult> b = new ArrayList<>();
+        Map<String, Integer> looks = new LinkedHashMap<>();
+        Map<String, BenchmarkSpec> baseSpecs = new LinkedHashMap<>();
+        for (BenchmarkSpec s : base.suite().benchmarks()) baseSpecs.put(s.name(), s);
+        int count = candidate.suite().benchmarks().size();
+        for (BenchmarkSpec s : base.suite().benchmarks()) {
+            if (candidate.suite().benchmarks().stream().noneMatch(c -> c.name().equals(s.name()))) count++;
+        }
+        int index = 0;
+        try {
+            for (BenchmarkSpec spec : candidate.suite().benchmarks()) {
+                BenchmarkSpec other = baseSpecs.remove(spec.name());
+                index++;
+                if (other == null) {
+                    b.add(alone(candidate, spec, index, count));
+                    continue;
+                }
+                Pairs pairs = pairs(other, spec, index, count);
+                a.add(pairs.base);
+                b.add(pairs.candidate);
+                looks.put(spec.name(), pairs.looks);
+            }
+            for (BenchmarkSpec spec : baseSpecs.values()) a.add(alone(base, spec, ++index, count));
+        } catch (RuntimeException e) {
+            base.abandon();
+            candidate.abandon();
+            throw e;
+        }
+        base.finish();
+        candidate.finish();
+        return new Result(a, b, looks);
+    }
+
+    private record Pairs(BenchmarkResult base, BenchmarkResult candidate, int looks) {
+    }
+
+    private Pairs pairs(BenchmarkSpec baseSpec, BenchmarkSpec candidateSpec, int index, int count) {
+        BenchmarkRun runA = base.benchmark(baseSpec);
+        BenchmarkRun runB = candidate.benchmark(candidateSpec);
+        Settings s = runB.settings();
+        int perPass = s.iterationsOrDefault();
+        int warmup = Math.max(s.warmupOrDefault(), runA.settings().warmupOrDefault());
+        ParamDraws drawsA = runA.draws();
+        ParamDraws drawsB = runB.draws();
+        SplittableRandom order = new SplittableRandom(s.seedOrDefault() ^ candidateSpec.name().hashCode() ^ ORDER_SALT);
+        List<Double> a = new ArrayList<>();
+        List<Double> b = new ArrayList<>();
+        progress.benchmarkStarted(index, count, candidateSpec.name() + " (A/B)", warmup + perPass);
+        interleave(runA, runB, drawsA, drawsB, warmup, balancedOrder(warmup, order), null, null, 0, warmup + perPass);
+        interleave(runA, runB, drawsA, drawsB, perPass, balancedOrder(perPass, order), a, b, warmup,
+                warmup + perPass);
+        int looks = 1;
+        while (a.size() + perPass <= maxPairs && System.nanoTime() < deadlineNanos
+                && confirmation.needsMorePairs(candidateSpec, array(a), array(b), looks)) {
+            progress.status(candidateSpec.name() + ": not decided after " + a.size() + " pairs, running "
+                    + perPass + " more");
+            interleave(runA, runB, drawsA, drawsB, perPass, balancedOrder(perPass, order), a, b, 0, perPass);
+            looks++;
+        }
+        runA.finish();
+        runB.finish();
+        progress.benchmarkDone(candidateSpec.name() + " (A/B, " + a.size() + " pairs)",
+                Summary.median(ratios(a, b)), "x B/A");
+        return new Pairs(new BenchmarkResult(baseSpec.name(), runA.settings().unitOrDefault(),
+                runA.settings().directionOrDefault(), a),
+                new BenchmarkResult(candidateSpec.name(), s.unitOrDefault(), s.directionOrDefault(), b), looks);
+    }
+
+    /** Runs {@code n} pairs in the given order, adding the samples to {@code a} and {@code b} unless they are null. */
+    private void interleave(BenchmarkRun runA, BenchmarkRun runB, ParamDraws drawsA, ParamDraws drawsB, int n,
+                            boolean[] aFirst, List<Double> a, List<Double> b, int doneBefore, int total) {
+        for (int i = 0; i < n; i++) {
+            Map<String, Long> valuesA = drawsA.next();
+            Map<String, Long> valuesB = drawsB.next();
+            double sampleA;
+            double sampleB;
+            if (aFirst[i]) {
+                sampleA = runA.iteration(valuesA);
+                sampleB = runB.iteration(valuesB);
+            } else {
+                sampleB = runB.iteration(valuesB);
+                sampleA = runA.iteration(valuesA);
+            }
+            if (a != null) {
+                a.add(sampleA);
+                b.add(sampleB);
+            }
+            progress.iterationDone(doneBefore + i + 1, total);
+        }
+    }
+
+    /** {@code n} orders, half AB (true) and half BA (the odd one AB or BA at random), in a seeded random order. */
+    static boolean[] balancedOrder(int n, SplittableRandom random) {
+        boolean[] order = new boolean[n];
+        for (int i = 0; i < n / 2; i++) order[i] = true;
+        if (n % 2 == 1) order[n - 1] = random.nextBoolean();
+        for (int i = n - 1; i > 0; i--) { // Fisher-Yates
+            int j = random.nextInt(i + 1);
+            boolean t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** A benchmark present in one version only: warm-up and iterations on that side alone. */
+    private BenchmarkResult alone(SuiteDatabase db, BenchmarkSpec spec, int index, int count) {
+        BenchmarkRun run = db.benchmark(spec);
+        Settings s = run.settings();
+        ParamDraws draws = run.draws();
+        int total = s.warmupOrDefault() + s.iterationsOrDefault();
+        progress.benchmarkStarted(index, count, spec.name() + (db == base ? " (base only)" : " (candidate only)"),
+                total);
+        run.iterations(s.warmupOrDefault(), draws);
+        double[] samples = run.iterations(s.iterationsOrDefault(), draws);
+        progress.iterationDone(total, total);
+        run.finish();
+        progress.benchmarkDone(spec.name(), Summary.median(samples), s.unitOrDefault());
+        List<Double> list = new ArrayList<>();
+        for (double v : samples) list.add(v);
+        return new BenchmarkResult(spec.name(), s.unitOrDefault(), s.directionOrDefault(), list);
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double[] ratios(List<Double> a, List<Double> b) {
+        double[] r = new double[a.size()];
+        for (int i = 0; i < r.length; i++) r[i] = a.get(i) > 0 ? b.get(i) / a.get(i) : Double.NaN;
+        return r;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.perfgate.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a run took part in a same-session A/B comparison ({@code check --against}): both sides' results files carry
+ * it, with the same {@code session}, so their samples can be paired again later (sample i of a benchmark in one file
+ * ran back to back with sample i in the other).
+ *
+ * @param session   an id shared by the two files of one A/B run
+ * @param role      {@code "base"} (A) or {@code "candidate"} (B) for this file
+ * @param base      what A ran
+ * @param candidate what B ran
+ * @param looks     benchmark name to the number of passes of pairs it needed (1: decided by the first pass); only
+ *                  benchmarks that ran on both sides
+ */
+public record AbInfo(String session, String role, Version base, Version candidate, Map<String, Integer> looks) {
+
+    public static final String BASE = "base";
+    public static final String CANDIDATE = "candidate";
+
+    public AbInfo {
+        Objects.requireNonNull(session, "session");
+        if (!BASE.equals(role) && !CANDIDATE.equals(role)) throw new IllegalArgumentException("role: " + role);
+        looks = looks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(looks));
+    }
+
+    /** The same A/B run seen from the other file. */
+    public AbInfo as(String otherRole) {
+        return new AbInfo(session, otherRole, base, candidate, looks);
+    }
+
+    /**
+     * One side's version of the suite.
+     *
+     * @param kind     {@code "git"} (the suite folder at a revision), {@code "folder"}, {@code "worktree"} (the suite
+     *                 as it is on disk, possibly uncommitted) or {@code "server"} (the same suite on another server)
+     * @param ref      the revision as given ({@code HEAD~1}, {@code main}); null unless {@code git}
+     * @param commit   the commit it resolved to, or the work tree's commit; null when unknown
+     * @param location the suite folder, or the server's URL without credentials
+     * @param dirty    for the work tree: uncommitted changes; null when unknown or not a work tree
+     */
+    public record Version(String kind, String ref, String commit, String location, Boolean dirty) {
+
+        /** One line for people, e.g. {@code git HEAD~1 (3f2a9c1)} or {@code work tree 3f2a9c1 + uncommitted changes}. */
+        public String describe() {
+            String shortCommit = commit == null ? null : commit.substring(0, Math.min(10, commit.length()));
+            return switch (kind) {
+                case "git" -> "git " + ref + (shortCommit == null ? "" : " (" + shortCommit + ")");
+                case "worktree" -> "work tree" + (shortCommit == null ? "" : " at " + shortCommit)
+                        + (Boolean.TRUE.equals(dirty) ? " + uncommitted changes" : "");
+                case "server" -> "server " + location;
+                default -> "folder " + location;
+            };
+        }
+    }
+}
