@@ -35,6 +35,17 @@ class WalshAveragesTest {
     }
 
     @Test
+    void manyTiesStillNarrowTheWindows() {
+        // three distinct values, so most pivot pairs bracket every candidate and selection must step past them
+        double[] sorted = new double[1500];
+        for (int i = 0; i < sorted.length; i++) sorted[i] = i < 500 ? 0 : i < 1200 ? 1 : 3;
+        double[] all = all(sorted);
+        for (long rank : new long[] {1, 125_250, 400_000, all.length / 2, 900_000, 1_000_000, all.length}) {
+            assertThat(WalshAverages.select(sorted, rank)).as("rank %d", rank).isEqualTo(all[(int) rank - 1]);
+        }
+    }
+
+    @Test
     void aMillionPairsNeedNoQuadraticArray() {
         // 5 * 10^11 averages: only an O(n) selection can find their median. Hand computation: the averages of
         // 0, 1, ..., n - 1 are symmetric about (n - 1)/2, so that is their median. No timing assertion.
