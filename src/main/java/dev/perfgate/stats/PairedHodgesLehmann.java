@@ -16,13 +16,13 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * Statist. 34:598); zero differences count, as they are evidence of no change. The interval is Tukey's: the pair
  * of Walsh averages {@code [W(k), W(M + 1 - k)]} that inverts the {@link WilcoxonSignedRank signed-rank test}
  * (Hollander, Wolfe &amp; Chicken, <i>Nonparametric Statistical Methods</i>, 3rd ed., 2014, section 3.2), with
- * {@code k - 1} the largest rank sum {@code c} with {@code P(W+ <= c) <= (1 - confidence) / 2}. For fewer than
- * {@link WilcoxonSignedRank#EXACT_LIMIT} differences that probability is exact, even when some are equal (for
- * untied ones R's {@code wilcox.test(..., conf.int = TRUE)} picks the same order statistics): the normal
- * approximation is poor at such n, and its tie-corrected variance would grant 5 equal pairs a 95 % interval,
- * which the exact distribution never grants below 6 pairs. From 50 on, {@code k = floor(M/2 + 1/2 - z sd(W+))},
- * as {@link HodgesLehmann} does, with the variance corrected for groups of equal differences (these stay tied
- * whatever the hypothesised shift). The result is {@code exp(shift) - 1}.
+ * {@code k - 1} the largest rank sum {@code c} with {@code P(W+ <= c) <= (1 - confidence) / 2}. Below 50 differences
+ * ({@code WilcoxonSignedRank.EXACT_LIMIT}) that probability is exact, even when some are equal (with no zeros or
+ * ties, R's {@code wilcox.test(..., conf.int = TRUE)} takes the same order statistics wherever the level is
+ * reachable): the normal approximation is poor at such n, and its tie-corrected variance would grant 5 equal pairs
+ * a 95 % interval, which the exact distribution never grants below 6 pairs. From 50 on,
+ * {@code k = floor(M/2 + 1/2 - z sd(W+))}, as {@link HodgesLehmann} does, with the variance corrected for groups of
+ * equal differences (these stay tied whatever the hypothesised shift). The result is {@code exp(shift) - 1}.
  *
  * <p>Below 50 differences with no zeros and no tied magnitudes the interval and the exact test agree exactly: 0
  * lies outside the interval if and only if p &lt;= 1 - confidence, since {@code W+} is then the number of positive
