@@ -10,23 +10,22 @@ import org.hipparchus.distribution.continuous.NormalDistribution;
  * <i>Nonparametric Statistical Methods</i>, 3rd ed., 2014, section 3.1). The differences are the
  * {@link LogRatios log ratios} of the pairs, so a machine-speed drift shared by a pair cancels.
  *
- * <p>As R's {@code wilcox.test(x, y, paired = TRUE, correct = TRUE)}: zero differences are dropped (Wilcoxon's
- * rule) and the rest ranked by magnitude, tied magnitudes taking their mean rank; {@code W+} is the rank sum of
- * the positive ones. With fewer than {@link #EXACT_LIMIT} nonzero differences and neither zeros nor ties, the
- * p-value is exact, {@code min(1, 2 min(P(T <= W+), P(T >= W+)))} under the null distribution of {@code T}
+ * <p>As R's {@code wilcox.test(x, y, paired = TRUE, correct = TRUE)}: zero differences are dropped (the classical rule;
+ * Pratt's variant ranks them too) and the rest ranked by magnitude, tied magnitudes taking their mean rank; {@code W+}
+ * is the rank sum of the positive ones. With fewer than {@link #EXACT_LIMIT} nonzero differences and neither zeros nor
+ * ties, the p-value is exact, {@code min(1, 2 min(P(T <= W+), P(T >= W+)))} under the null distribution of {@code T}
  * counted over all 2^n sign patterns; otherwise it is normal with continuity correction and tie-corrected variance
- * {@code n(n+1)(2n+1)/24 - sum(t^3 - t)/48}. The smallest exact p-value is {@code 2 / 2^n}: with 5 pairs or
- * fewer no test at the 5 % level can reject.
+ * {@code n(n+1)(2n+1)/24 - sum(t^3 - t)/48}. The smallest exact p-value is {@code 2 / 2^n}: with 5 pairs or fewer no
+ * test at the 5 % level can reject.
  *
- * <p>Why not Hipparchus 4.0.2's {@code WilcoxonSignedRankTest}, whose zero handling is right (it drops equal pairs,
- * as R does, though its Javadoc says it differs from R)? Its normal approximation has the continuity correction
- * but no tie correction, so with tied magnitudes, common at a coarse timer resolution, its p-value is too large
- * (differences 1, 1, 1, -1, 2, 2: 0.116, R 0.105); its exact p-value enumerates all 2^n sign patterns with integer
- * ranks even when ranks are tied, exceeds 1 when {@code W+ = W-} (differences 1, 2, -3: 1.25), takes seconds at
- * n = 25 and refuses n &gt; 30; and it throws when there are no pairs or all pairs are equal. So this class ranks
- * the differences itself (a sort, O(n log n)), counts the exact distribution by dynamic programming (O(n^3) for
- * n &lt; 50) and uses Hipparchus for the normal distribution only. The tests use Hipparchus as a reference where it
- * is right (no ties).
+ * <p>Why not Hipparchus 4.0.2's {@code WilcoxonSignedRankTest}? Its zero handling is R's (it drops equal pairs), but
+ * its normal approximation has the continuity correction but no tie correction, so with tied magnitudes, common at a
+ * coarse timer resolution, its p-value is too large (differences 1, 1, 1, -1, 2, 2: 0.116, R 0.105); its exact p-value
+ * enumerates all 2^n sign patterns with integer ranks even when ranks are tied, exceeds 1 when {@code W+ = W-}
+ * (differences 1, 2, -3: 1.25), takes seconds at n = 25 and refuses n &gt; 30; and it throws when there are no pairs or
+ * all pairs are equal. So this class ranks the differences itself (a sort, O(n log n)), counts the exact distribution
+ * by dynamic programming (O(n^3) for n &lt; 50) and uses Hipparchus for the normal distribution only. The tests use
+ * Hipparchus as a reference where it is right (no ties).
  */
 public final class WilcoxonSignedRank {
 
