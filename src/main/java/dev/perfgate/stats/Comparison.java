@@ -8,7 +8,9 @@ import java.util.List;
  * (uncorrected, two-sided) p-value of the test that goes with the chosen assumption, and caveats.
  *
  * <p>Choose by assumption, as benchstat does: with raw samples on both sides assume nothing
- * ({@link #ranks}: Hodges-Lehmann + Mann-Whitney); with only moments, assume normal means ({@link #welch}).
+ * ({@link #ranks}: Hodges-Lehmann + Mann-Whitney); with samples measured in pairs, assume only the pairing
+ * ({@link #paired}: paired Hodges-Lehmann + Wilcoxon signed-rank); with only moments, assume normal means
+ * ({@link #welch}).
  *
  * @param pValue two-sided, not corrected for multiple comparisons; NaN when no test was possible
  */
@@ -20,7 +22,9 @@ public record Comparison(RelativeChange change, double pValue, Method method, in
         /** {@link HodgesLehmann} ratio with its Moses interval and the {@link MannWhitney} test. */
         MANN_WHITNEY,
         /** Ratio of means with a delta-method interval and {@link Welch}'s test. */
-        WELCH
+        WELCH,
+        /** {@link PairedHodgesLehmann} ratio with Tukey's interval and the {@link WilcoxonSignedRank} test. */
+        WILCOXON_SIGNED_RANK
     }
 
     public Comparison {
@@ -42,6 +46,18 @@ public record Comparison(RelativeChange change, double pValue, Method method, in
                     + " evenly spaced quantiles of each larger side (a wider, not narrower, interval)");
         }
         return new Comparison(estimate.change(), p, Method.MANN_WHITNEY, baseline.size(), current.size(), warnings);
+    }
+
+    /**
+     * Paired comparison of raw samples whose values i were measured side by side (same round, alternating runs):
+     * a speed drift shared by a pair cancels in its ratio, so the interval is as narrow as the pairs are alike.
+     * Samples of different sizes, or with a value &lt;= 0, give an unknown change and a warning; large samples are
+     * used whole (no thinning).
+     */
+    public static Comparison paired(Sample baseline, Sample current, double confidence) {
+        Estimate estimate = PairedHodgesLehmann.relativeChange(baseline, current, confidence);
+        return new Comparison(estimate.change(), WilcoxonSignedRank.pValue(baseline, current),
+                Method.WILCOXON_SIGNED_RANK, baseline.size(), current.size(), estimate.warnings());
     }
 
     /** Welch comparison of means, for when one side has no raw samples. */

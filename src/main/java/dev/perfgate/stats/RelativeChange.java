@@ -35,6 +35,16 @@ public record RelativeChange(double estimate, double low, double high, double co
         return new RelativeChange(estimate, lo, hi, confidence);
     }
 
+    /**
+     * The smallest change this interval could have told apart from no change: {@code exp(h) - 1}, where {@code h}
+     * is the interval's half-width on the log scale, {@code (log(1 + high) - log(1 + low)) / 2}; NaN without an
+     * interval.
+     */
+    public double detectable() {
+        if (!hasInterval()) return Double.NaN;
+        return Math.expm1((Math.log1p(high) - Math.log1p(low)) / 2);
+    }
+
     /** True when both interval bounds are known. */
     public boolean hasInterval() {
         return !Double.isNaN(low) && !Double.isNaN(high);
