@@ -22,16 +22,30 @@ import dev.perfgate.stats.Summary;
  * @param method             {@code "mann-whitney"} or {@code "welch (summary-only baseline)"}; null for new/missing
  * @param notes              human-readable caveats and reasons, in {@link java.util.Locale#ROOT} number format
  * @param iterationsToDecide for a benchmark whose interval is too wide: roughly how many iterations per run
- *                           (baseline and current) would decide; otherwise {@code null}
+ *                           (baseline and current; in A/B mode, pairs) would decide; otherwise {@code null}
+ * @param pairs              in A/B mode, how many pairs the verdict rests on; {@code null} otherwise
+ * @param detectable         the smallest relative slowdown this comparison could tell from no change: half the
+ *                           width of its interval on the log scale, {@code exp(half-width) - 1}; NaN without one
  */
 public record BenchmarkComparison(String name, String unit, Direction direction, Verdict verdict, double change,
                                   double ciLow, double ciHigh, double pValue, double rawPValue, Summary baseline,
-                                  Summary current, String method, List<String> notes, Integer iterationsToDecide) {
+                                  Summary current, String method, List<String> notes, Integer iterationsToDecide,
+                                  Integer pairs, double detectable) {
 
     public static final String METHOD_MANN_WHITNEY = "mann-whitney";
     public static final String METHOD_WELCH = "welch (summary-only baseline)";
+    public static final String METHOD_WILCOXON_SIGNED_RANK = "wilcoxon signed-rank (paired)";
 
     public BenchmarkComparison {
         notes = List.copyOf(notes);
+    }
+
+    /** A comparison with a stored baseline (no pairs), its detectable change from its interval. */
+    public BenchmarkComparison(String name, String unit, Direction direction, Verdict verdict, double change,
+                               double ciLow, double ciHigh, double pValue, double rawPValue, Summary baseline,
+                               Summary current, String method, List<String> notes, Integer iterationsToDecide) {
+        this(name, unit, direction, verdict, change, ciLow, ciHigh, pValue, rawPValue, baseline, current, method,
+                notes, iterationsToDecide, null,
+                new dev.perfgate.stats.RelativeChange(change, ciLow, ciHigh, Double.NaN).detectable());
     }
 }

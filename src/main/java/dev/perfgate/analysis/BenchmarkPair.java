@@ -21,7 +21,7 @@ import dev.perfgate.stats.Summary;
  * (new, missing, incompatible units, no data).
  */
 record BenchmarkPair(String name, String unit, Direction direction, Summary baseline, Summary current,
-                     Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict) {
+                     Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share) {
 
     /** Drift must be this significant (Mann-Kendall, two-sided) to be reported. */
     static final double DRIFT_ALPHA = 0.01;
@@ -31,11 +31,11 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
     static BenchmarkPair of(BenchmarkResult base, BenchmarkResult cur, boolean quickRun, Policy policy) {
         if (cur == null) {
             return new BenchmarkPair(base.name(), base.unit(), base.direction(), summary(base), null, null, false,
-                    List.of("only in the baseline"), Verdict.MISSING);
+                    List.of("only in the baseline"), Verdict.MISSING, 1);
         }
         if (base == null) {
             return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), null, summary(cur), null, false,
-                    List.of("only in the current run"), Verdict.NEW);
+                    List.of("only in the current run"), Verdict.NEW, 1);
         }
         List<String> notes = new ArrayList<>();
         boolean quick = quickRun || size(cur) < policy.minIterations();
@@ -56,7 +56,48 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         drift(notes, "baseline", base, policy);
         drift(notes, "current", cur, policy);
         return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
-                quick, notes, null);
+                quick, notes, null, 1);
+    }
+
+    /**
+     * The same benchmark measured in pairs (A/B): sample i of {@code base} ran back to back with sample i of
+     * {@code cur}. Falls back to the unpaired comparison, with a note, when the samples cannot be paired.
+     *
+     * @param share the share of the error budget this benchmark's verdict may spend ({@link Looks})
+     */
+    static BenchmarkPair paired(BenchmarkResult base, BenchmarkResult cur, boolean quickRun, Policy policy,
+                                double share, int looks) {
+        if (base == null || cur == null || base.samples().size() != cur.samples().size() || base.summaryOnly()
+                || !base.unit().equals(cur.unit()) || cur.samples().isEmpty()) {
+            BenchmarkPair unpaired = of(base, cur, quickRun, policy);
+            if (base == null || cur == null) return unpaired;
+            List<String> notes = new ArrayList<>(unpaired.notes());
+            notes.add(0, "base and candidate samples do not pair up (" + size(base) + " vs " + size(cur)
+                    + "): compared unpaired");
+            return new BenchmarkPair(unpaired.name, unpaired.unit, unpaired.direction, unpaired.baseline,
+                    unpaired.current, unpaired.comparison, unpaired.quick, notes, unpaired.fixedVerdict, 1);
+        }
+        List<String> notes = new ArrayList<>();
+        boolean quick = quickRun || size(cur) < policy.minIterations();
+        if (size(cur) < policy.minIterations()) {
+            notes.add(String.format(Locale.ROOT, "fewer than %d pairs (n = %d): quick mode only, low confidence",
+                    policy.minIterations(), size(cur)));
+        }
+        if (base.direction() != cur.direction()) {
+            notes.add("direction differs (base " + base.direction().jsonName() + ", candidate "
+                    + cur.direction().jsonName() + "): judged as " + cur.direction().jsonName() + " is better");
+        }
+        if (looks > 1) {
+            notes.add(String.format(Locale.ROOT, "confirmed with more pairs: %d passes, so this verdict spent %s of "
+                    + "the error budget (alpha %s)", looks, Numbers.share(share), Numbers.pValue(policy.alpha() * share)));
+        }
+        Comparison comparison = Comparison.paired(new Sample(base.sampleArray()), new Sample(cur.sampleArray()),
+                1 - policy.alpha() * share);
+        notes.addAll(comparison.warnings());
+        drift(notes, "base", base, policy);
+        drift(notes, "candidate", cur, policy);
+        return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
+                quick, notes, null, share);
     }
 
     BenchmarkComparison toResult(Verdict verdict, RelativeChange bad, double pAdjusted, List<String> extraNotes,
@@ -64,17 +105,27 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         List<String> all = new ArrayList<>(extraNotes);
         all.addAll(notes);
         double nan = Double.NaN;
-        String method = comparison == null ? null : comparison.method() == Comparison.Method.WELCH
-                ? BenchmarkComparison.METHOD_WELCH : BenchmarkComparison.METHOD_MANN_WHITNEY;
+        String method = comparison == null ? null : switch (comparison.method()) {
+            case WELCH -> BenchmarkComparison.METHOD_WELCH;
+            case WILCOXON_SIGNED_RANK -> BenchmarkComparison.METHOD_WILCOXON_SIGNED_RANK;
+            case MANN_WHITNEY -> BenchmarkComparison.METHOD_MANN_WHITNEY;
+        };
+        Integer pairs = paired() ? comparison.currentN() : null;
         return new BenchmarkComparison(name, unit, direction, verdict, bad == null ? nan : bad.estimate(),
                 bad == null ? nan : bad.low(), bad == null ? nan : bad.high(), pAdjusted,
-                comparison == null ? nan : comparison.pValue(), baseline, current, method, all, iterationsToDecide);
+                comparison == null ? nan : comparison.pValue(), baseline, current, method, all, iterationsToDecide,
+                pairs, bad == null ? nan : bad.detectable());
+    }
+
+    /** True when the comparison is of pairs (A/B). */
+    boolean paired() {
+        return comparison != null && comparison.method() == Comparison.Method.WILCOXON_SIGNED_RANK;
     }
 
     private static BenchmarkPair fixed(BenchmarkResult base, BenchmarkResult cur, boolean quick, List<String> notes,
                                        Verdict verdict) {
         return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), null, quick,
-                notes, verdict);
+                notes, verdict, 1);
     }
 
     private static Comparison compare(BenchmarkResult base, BenchmarkResult cur, double confidence,

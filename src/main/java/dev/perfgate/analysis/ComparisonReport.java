@@ -1,5 +1,7 @@
 package dev.perfgate.analysis;
 
+import dev.perfgate.model.AbInfo;
+
 import java.util.List;
 
 /**
@@ -14,15 +16,39 @@ import java.util.List;
  * @param warnings               report-level warnings, to be shown prominently
  * @param benchmarks             in the current run's order, then those only in the baseline
  * @param policy                 the policy the verdicts were decided by
+ * @param mode                   what the current run was compared with
+ * @param ab                     in A/B mode, which versions ran as base and candidate; {@code null} otherwise
  */
 public record ComparisonReport(OverallVerdict verdict, boolean quick, boolean environmentMismatch,
                                List<String> environmentDifferences, List<String> warnings,
-                               List<BenchmarkComparison> benchmarks, Policy policy) {
+                               List<BenchmarkComparison> benchmarks, Policy policy, Mode mode, AbInfo ab) {
+
+    /** What a run was compared with. */
+    public enum Mode {
+        /** A stored run: a baseline file or a results file. */
+        BASELINE,
+        /** The base version measured in the same session, iterations interleaved in pairs. */
+        AB;
+
+        /** The name in {@code perfgate-comparison/1}: {@code "baseline"} or {@code "ab"}. */
+        public String jsonName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public ComparisonReport {
         environmentDifferences = List.copyOf(environmentDifferences);
         warnings = List.copyOf(warnings);
         benchmarks = List.copyOf(benchmarks);
+        if (mode == null) mode = Mode.BASELINE;
+    }
+
+    /** A comparison with a stored baseline. */
+    public ComparisonReport(OverallVerdict verdict, boolean quick, boolean environmentMismatch,
+                            List<String> environmentDifferences, List<String> warnings,
+                            List<BenchmarkComparison> benchmarks, Policy policy) {
+        this(verdict, quick, environmentMismatch, environmentDifferences, warnings, benchmarks, policy, Mode.BASELINE,
+                null);
     }
 
     /** True when the policy is strict about environments and they differ: the CLI must exit 2. */

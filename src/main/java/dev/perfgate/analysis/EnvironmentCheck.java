@@ -30,6 +30,9 @@ final class EnvironmentCheck {
      * @param warnings    report-level warnings (mismatch, or a fingerprint that is missing)
      */
     record Result(boolean mismatch, List<String> differences, List<String> warnings, double speedChange) {
+        /** Nothing to say. */
+        static final Result NONE = new Result(false, List.of(), List.of());
+
         Result(boolean mismatch, List<String> differences, List<String> warnings) {
             this(mismatch, differences, warnings, Double.NaN);
         }

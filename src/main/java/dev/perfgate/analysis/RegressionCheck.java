@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.RunResult;
@@ -54,6 +55,55 @@ public final class RegressionCheck {
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
         return new ComparisonReport(overall(results, policy), quick, environment.mismatch(),
                 environment.differences(), reportWarnings(quick, quickRun, environment, policy), results, policy);
+    }
+
+    /**
+     * Compares the two sides of a same-session A/B run ({@code check --against}): each benchmark's samples pair up
+     * (sample i of both ran back to back), so the change is the paired Hodges-Lehmann estimate of the log ratio
+     * with the Wilcoxon signed-rank test ({@link Comparison#paired}), each benchmark spending the share of the error
+     * budget its number of passes allows ({@link Looks}), Holm across benchmarks. There is no run-to-run noise to
+     * cover and no machine-speed guard: both sides ran on the same machine at the same moments.
+     */
+    public static ComparisonReport comparePaired(RunResult base, RunResult candidate, Policy policy) {
+        AbInfo ab = candidate.ab();
+        boolean quickRun = candidate.settings() != null && candidate.settings().quick();
+        Map<String, BenchmarkResult> baseByName = new LinkedHashMap<>();
+        for (BenchmarkResult b : base.benchmarks()) baseByName.putIfAbsent(b.name(), b);
+        List<BenchmarkPair> pairs = new ArrayList<>();
+        for (BenchmarkResult c : candidate.benchmarks()) {
+            int looks = ab == null ? 1 : ab.looks().getOrDefault(c.name(), 1);
+            double share = Looks.share(looks, ab != null && ab.confirm());
+            pairs.add(BenchmarkPair.paired(baseByName.remove(c.name()), c, quickRun, policy, share, looks));
+        }
+        for (BenchmarkResult b : baseByName.values()) pairs.add(BenchmarkPair.of(b, null, quickRun, policy));
+        double[] adjusted = correct(pairs, policy.correction());
+        EnvironmentCheck.Result environment = EnvironmentCheck.compare(base.environment(), candidate.environment());
+        List<BenchmarkComparison> results = new ArrayList<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            BenchmarkPair pair = pairs.get(i);
+            if (pair.fixedVerdict() != null) {
+                results.add(pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null));
+                continue;
+            }
+            RelativeChange bad = worseIsPositive(pair.comparison().change(), pair.direction());
+            VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
+                    bad.high(), adjusted[i], pair.comparison().baselineN(), pair.comparison().currentN()),
+                    pair.quick(), policy, pair.share());
+            results.add(pair.toResult(decision.verdict(), bad, adjusted[i], decision.notes(),
+                    decision.iterationsToDecide()));
+        }
+        boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
+        List<String> warnings = new ArrayList<>();
+        if (environment.mismatch()) {
+            warnings.add("base and candidate ran on different servers (" + String.join("; ", environment.differences())
+                    + "): the comparison is of the two servers as much as of the two versions");
+        }
+        if (ab != null && ab.candidate() != null && Boolean.TRUE.equals(ab.candidate().dirty())) {
+            warnings.add("the candidate is the work tree with uncommitted changes");
+        }
+        warnings.addAll(reportWarnings(quick, quickRun, EnvironmentCheck.Result.NONE, policy));
+        return new ComparisonReport(overall(results, policy), quick, false, environment.differences(), warnings,
+                results, policy, ComparisonReport.Mode.AB, ab);
     }
 
     private static double[] correct(List<BenchmarkPair> pairs, Correction correction) {

@@ -13,7 +13,7 @@ import java.util.Locale;
  *   <li>no estimate or no interval: INCONCLUSIVE;</li>
  *   <li>estimate &gt; F, the whole interval beyond W (quick mode: beyond F), p &lt; alpha and
  *       p &lt; {@value #REGRESSION_P_CAP}: REGRESSION;</li>
- *   <li>p &lt; alpha and estimate &lt; -W: IMPROVEMENT;</li>
+ *   <li>p &lt; alpha, estimate &lt; -W and the whole interval below zero: IMPROVEMENT;</li>
  *   <li>estimate &gt; F otherwise: WARNING, with the reason it is not established;</li>
  *   <li>interval from below W to above F (could be ok, could be a regression): INCONCLUSIVE;</li>
  *   <li>estimate &gt; W: WARNING;</li>
@@ -51,6 +51,17 @@ final class VerdictRule {
     }
 
     static Decision decide(Change c, boolean quick, Policy policy) {
+        return decide(c, quick, policy, 1);
+    }
+
+    /**
+     * As {@link #decide(Change, boolean, Policy)} with only {@code share} of the error budget to spend: alpha and the
+     * p-value cap are both multiplied by it (and the interval must have been computed at that level). An A/B
+     * comparison that looked at a benchmark several times spends a share per look ({@link Looks}).
+     */
+    static Decision decide(Change c, boolean quick, Policy policy, double share) {
+        double cap = REGRESSION_P_CAP * share;
+        policy = policy.withAlpha(policy.alpha() * share);
         double f = policy.failThreshold();
         double w = policy.warnThreshold();
         if (!c.hasInterval()) {
@@ -58,13 +69,14 @@ final class VerdictRule {
                     policy.minIterations());
         }
         boolean significant = c.pValue() < policy.alpha();
-        boolean established = significant && c.pValue() < REGRESSION_P_CAP && c.low() > (quick ? f : w);
+        boolean established = significant && c.pValue() < cap && c.low() > (quick ? f : w);
         if (established && c.estimate() > f) return new Decision(Verdict.REGRESSION, List.of(), null);
-        if (significant && c.estimate() < -w) return new Decision(Verdict.IMPROVEMENT, List.of(), null);
+        // an improvement must be established by the interval too (a widened one can cross zero despite a tiny p)
+        if (significant && c.estimate() < -w && c.high() < 0) return new Decision(Verdict.IMPROVEMENT, List.of(), null);
         boolean straddles = c.low() < w && c.high() > f;
         Integer iterations = straddles ? iterationsToDecide(c, policy) : null;
         if (c.estimate() > f) {
-            return new Decision(Verdict.WARNING, notEstablished(c, significant, quick, policy), iterations);
+            return new Decision(Verdict.WARNING, notEstablished(c, significant, quick, policy, cap), iterations);
         }
         if (straddles) {
             return new Decision(Verdict.INCONCLUSIVE, List.of(String.format(Locale.ROOT,
@@ -75,14 +87,15 @@ final class VerdictRule {
         return new Decision(Verdict.OK, List.of(), null);
     }
 
-    private static List<String> notEstablished(Change c, boolean significant, boolean quick, Policy policy) {
+    private static List<String> notEstablished(Change c, boolean significant, boolean quick, Policy policy,
+                                               double cap) {
         List<String> notes = new ArrayList<>();
         if (!significant) {
             notes.add("worse by " + Numbers.percent(c.estimate()) + " but not significant (" + Numbers.pIs(c.pValue())
                     + ")");
-        } else if (c.pValue() >= REGRESSION_P_CAP) {
+        } else if (c.pValue() >= cap) {
             notes.add("worse by " + Numbers.percent(c.estimate()) + ", but " + Numbers.pIs(c.pValue())
-                    + ": a regression needs p < " + REGRESSION_P_CAP + " (at most 1% false failures however noisy the "
+                    + ": a regression needs p < " + capText(cap) + " (at most 1% false failures however noisy the "
                     + "metric)");
         } else if (quick && c.low() <= policy.failThreshold()) {
             notes.add("quick mode: fails only when the whole interval (" + Numbers.percent(c.low()) + " to "
@@ -97,6 +110,10 @@ final class VerdictRule {
                     iterationsToDecide(c, policy)));
         }
         return notes;
+    }
+
+    private static String capText(double cap) {
+        return cap == REGRESSION_P_CAP ? Double.toString(cap) : String.format(Locale.ROOT, "%.4g", cap);
     }
 
     /**

@@ -26,6 +26,11 @@ public final class AbRun {
     public record Plan(Suite base, AbInfo.Version baseVersion, Suite candidate, AbInfo.Version candidateVersion,
                        String dbUrl, String baseDbUrl, Settings overrides, boolean quick, int maxPairs,
                        long budgetMillis) {
+
+        /** True when the pair budget leaves room for a confirmation pass after the first one. */
+        public boolean confirming() {
+            return maxPairs >= 2 * candidate.settings().overriddenBy(overrides).iterationsOrDefault();
+        }
     }
 
     /** Both sides' results: {@code base} is A, {@code candidate} is B; sample i of a benchmark pairs them. */
@@ -54,7 +59,8 @@ public final class AbRun {
             }
             InterleavedRun.Result r = new InterleavedRun(a, b, progress, confirmation, plan.maxPairs(),
                     plan.budgetMillis()).run();
-            AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, plan.baseVersion(), plan.candidateVersion(), r.looks());
+            AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, plan.baseVersion(), plan.candidateVersion(), r.looks(),
+                    plan.confirming());
             RunResult candidate = SuiteRun.record(main, plan.candidate(), plan.overrides(), plan.quick(),
                     r.candidate(), GitProbe.probe(Path.of(""))).withAb(info);
             RunResult base = SuiteRun.record(other != null ? other : main, plan.base(), plan.overrides(), plan.quick(),

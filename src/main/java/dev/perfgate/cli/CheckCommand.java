@@ -5,8 +5,10 @@ import dev.perfgate.history.NoiseFromHistory;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.RunNoise;
 import dev.perfgate.analysis.RegressionCheck;
+import dev.perfgate.bench.AbRun;
 import dev.perfgate.imports.Importers;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
@@ -85,8 +87,12 @@ final class CheckCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    @Mixin
+    AgainstOptions ab = new AgainstOptions();
+
     @Override
     public Integer call() {
+        if (ab.active()) return abCheck();
         if (baseline != null && !Files.exists(baseline)) {
             throw new PerfgateException("--baseline " + baseline + " does not exist: give an existing baseline, or "
                     + "leave the option out to run without one");
@@ -115,6 +121,26 @@ final class CheckCommand implements Callable<Integer> {
         int exitCode = Verdicts.finish(report, result.suite(), reports, console);
         StepSummary.append(report, console);
         remember(new HistoryEntry(result, report.verdict().jsonName(), benchmarkVerdicts(report)));
+        return exitCode;
+    }
+
+    /** {@code check --against}: both versions in one session, judged on the pairs; no stored baseline is read. */
+    private int abCheck() {
+        if (baseline != null) {
+            throw new PerfgateException("--baseline and --against both name what to compare with: --against measures "
+                    + "the base now, next to the candidate; leave out one of them");
+        }
+        if (importArgs != null) {
+            throw new PerfgateException("--import gates results that were already measured; --against measures both "
+                    + "versions now: leave out one of them");
+        }
+        Suite s = suite.read();
+        Policy p = policy.policy(s.settings());
+        AbRun.Outcome outcome = ab.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null, p, output);
+        ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), p);
+        int exitCode = Verdicts.finish(report, s.name(), reports, console);
+        StepSummary.append(report, console);
+        remember(new HistoryEntry(outcome.candidate(), report.verdict().jsonName(), benchmarkVerdicts(report)));
         return exitCode;
     }
 

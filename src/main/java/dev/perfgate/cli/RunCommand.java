@@ -1,6 +1,8 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.bench.AbRun;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.suite.Suite;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
@@ -29,8 +31,21 @@ final class RunCommand implements Callable<Integer> {
         this.console = console;
     }
 
+    @picocli.CommandLine.Mixin
+    AgainstOptions ab = new AgainstOptions();
+
     @Override
     public Integer call() {
+        if (ab.active()) {
+            Suite s = suite.read();
+            AbRun.Outcome outcome = ab.measure(s, suite, console, false, null, new PolicyOptions().policy(s.settings()),
+                    output);
+            console.out().println("candidate (" + outcome.candidate().ab().candidate().describe() + "):");
+            console.out().print(RunTable.render(outcome.candidate()));
+            console.out().println("base (" + outcome.base().ab().base().describe() + "):");
+            console.out().print(RunTable.render(outcome.base()));
+            return 0;
+        }
         RunResult result = suite.measure(suite.read(), console, false, null);
         ResultsJson.write(result, output);
         console.out().print(RunTable.render(result));

@@ -16,8 +16,11 @@ import java.util.Objects;
  * @param candidate what B ran
  * @param looks     benchmark name to the number of passes of pairs it needed (1: decided by the first pass); only
  *                  benchmarks that ran on both sides
+ * @param confirm   true when the run could add passes to confirm a verdict (its pair budget allowed more than one),
+ *                  so each pass spent only a share of the error budget
  */
-public record AbInfo(String session, String role, Version base, Version candidate, Map<String, Integer> looks) {
+public record AbInfo(String session, String role, Version base, Version candidate, Map<String, Integer> looks,
+                     boolean confirm) {
 
     public static final String BASE = "base";
     public static final String CANDIDATE = "candidate";
@@ -30,7 +33,7 @@ public record AbInfo(String session, String role, Version base, Version candidat
 
     /** The same A/B run seen from the other file. */
     public AbInfo as(String otherRole) {
-        return new AbInfo(session, otherRole, base, candidate, looks);
+        return new AbInfo(session, otherRole, base, candidate, looks, confirm);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
+import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.model.AbInfo;
 import dev.perfgate.stats.Summary;
 
 /** Cells shared by the human-readable reports, written with {@link Numbers}. */
@@ -13,6 +15,35 @@ public final class Formats {
     /** The interval as {@code [-1.2%, +3.4%]}; {@code -} when unknown. */
     public static String interval(BenchmarkComparison b) {
         return Numbers.interval(b.ciLow(), b.ciHigh());
+    }
+
+    /** The two sides' names in column headers: {@code baseline}/{@code current}, or {@code base (A)}/{@code candidate (B)}. */
+    public static String[] sides(ComparisonReport report) {
+        return report.mode() == ComparisonReport.Mode.AB ? new String[]{"base (A)", "candidate (B)"}
+                : new String[]{"baseline", "current"};
+    }
+
+    /** The smallest slowdown the comparison could tell from no change, e.g. {@code ≥4.1%}; {@code -} when unknown. */
+    public static String detectable(BenchmarkComparison b) {
+        return Double.isNaN(b.detectable()) ? "-" : "≥" + Numbers.percent(b.detectable()).replace("+", "");
+    }
+
+    /** The pairs a paired verdict rests on, or {@code -}. */
+    public static String pairs(BenchmarkComparison b) {
+        return b.pairs() == null ? "-" : Integer.toString(b.pairs());
+    }
+
+    /**
+     * What an A/B report compared, one line, e.g. {@code A/B in one session, iterations interleaved in pairs: base (A)
+     * = git HEAD~1 (3f2a9c1d2e), candidate (B) = work tree at 4b5c6d7e8f}; null for a comparison with a baseline.
+     */
+    public static String abLine(ComparisonReport report) {
+        if (report.mode() != ComparisonReport.Mode.AB) return null;
+        AbInfo ab = report.ab();
+        String base = ab == null || ab.base() == null ? "?" : ab.base().describe();
+        String candidate = ab == null || ab.candidate() == null ? "?" : ab.candidate().describe();
+        return "A/B in one session, iterations interleaved in pairs: base (A) = " + base + ", candidate (B) = "
+                + candidate;
     }
 
     /** A summary's centre with its unit: the median, or the mean for a summary-only baseline. */

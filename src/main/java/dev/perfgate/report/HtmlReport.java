@@ -98,6 +98,9 @@ public final class HtmlReport implements Exporter {
                     .append("regression fails, and ok means no gross regression was seen. Run without ")
                     .append("<code>--quick</code> before trusting it.</p>\n");
         }
+        if (Formats.abLine(report) != null) {
+            html.append("<p class=\"meta\">").append(TrendPage.escape(Formats.abLine(report))).append("</p>\n");
+        }
         warnings(html, report.warnings());
         table(html, report);
         html.append("<h2>Distributions</h2>\n<p class=\"meta\">Per benchmark, baseline above current on one axis: ")
@@ -118,9 +121,12 @@ public final class HtmlReport implements Exporter {
 
     private static void table(StringBuilder html, ComparisonReport report) {
         int level = Numbers.confidencePercent(report.policy().alpha());
-        html.append("<table class=\"verdicts\">\n<thead><tr><th>benchmark</th><th>baseline</th><th>current</th>")
-                .append("<th>change</th><th>").append(level).append("% interval</th><th>p</th><th>verdict</th>")
-                .append("</tr></thead>\n<tbody>\n");
+        boolean ab = report.mode() == ComparisonReport.Mode.AB;
+        String[] sides = Formats.sides(report);
+        html.append("<table class=\"verdicts\">\n<thead><tr><th>benchmark</th><th>").append(sides[0])
+                .append("</th><th>").append(sides[1]).append("</th>").append(ab ? "<th>pairs</th>" : "")
+                .append("<th>change</th><th>").append(level).append("% interval</th><th>could detect</th><th>p</th>")
+                .append("<th>verdict</th></tr></thead>\n<tbody>\n");
         List<BenchmarkComparison> benchmarks = report.benchmarks();
         for (int i = 0; i < benchmarks.size(); i++) {
             BenchmarkComparison b = benchmarks.get(i);
@@ -129,7 +135,9 @@ public final class HtmlReport implements Exporter {
                     .append(TrendPage.escape(b.name())).append("</a></td>")
                     .append(cell(Formats.center(b.baseline(), b.unit())))
                     .append(cell(Formats.center(b.current(), b.unit())))
+                    .append(ab ? cell(Formats.pairs(b)) : "")
                     .append(cell(Numbers.percent(b.change()))).append(cell(Formats.interval(b)))
+                    .append(cell(Formats.detectable(b)))
                     .append(cell(Numbers.pValue(b.pValue()))).append("<td>").append(pill(b)).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"meta\">").append(TrendPage.escape(policyLine(report.policy())))

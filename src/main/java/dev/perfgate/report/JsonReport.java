@@ -7,6 +7,7 @@ import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.json.Json;
+import dev.perfgate.model.AbInfo;
 import dev.perfgate.stats.Summary;
 
 /**
@@ -33,6 +34,8 @@ public final class JsonReport implements Exporter {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("verdict", report.verdict().jsonName());
+        root.put("mode", report.mode().jsonName());
+        if (report.ab() != null) root.set("ab", ab(report.ab()));
         root.put("quick", report.quick());
         root.put("environment_mismatch", report.environmentMismatch());
         root.set("environment_differences", strings(report.environmentDifferences()));
@@ -60,9 +63,31 @@ public final class JsonReport implements Exporter {
         n.put("direction", b.direction() == null ? null : b.direction().jsonName());
         n.put("method", b.method());
         if (b.iterationsToDecide() != null) n.put("iterations_to_decide", b.iterationsToDecide());
+        if (b.pairs() != null) n.put("pairs", b.pairs());
+        number(n, "detectable", b.detectable());
         n.set("baseline", summary(b.baseline()));
         n.set("current", summary(b.current()));
         n.set("notes", strings(b.notes()));
+        return n;
+    }
+
+    private static ObjectNode ab(AbInfo ab) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("session", ab.session());
+        n.set("base", version(ab.base()));
+        n.set("candidate", version(ab.candidate()));
+        return n;
+    }
+
+    private static ObjectNode version(AbInfo.Version v) {
+        if (v == null) return null;
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("kind", v.kind());
+        if (v.ref() != null) n.put("ref", v.ref());
+        if (v.commit() != null) n.put("commit", v.commit());
+        if (v.location() != null) n.put("location", v.location());
+        if (v.dirty() != null) n.put("dirty", v.dirty());
+        n.put("describe", v.describe());
         return n;
     }
 

@@ -97,6 +97,11 @@ public final class JunitReport implements Exporter {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("properties");
         property(xml, "perfgate.verdict", report.verdict().jsonName());
+        property(xml, "perfgate.mode", report.mode().jsonName());
+        if (report.ab() != null) {
+            if (report.ab().base() != null) property(xml, "perfgate.base", report.ab().base().describe());
+            if (report.ab().candidate() != null) property(xml, "perfgate.candidate", report.ab().candidate().describe());
+        }
         property(xml, "perfgate.quick", Boolean.toString(report.quick()));
         property(xml, "perfgate.environment_mismatch", Boolean.toString(report.environmentMismatch()));
         property(xml, "perfgate.fail_threshold", Numbers.percent(p.failThreshold()));
@@ -165,6 +170,8 @@ public final class JunitReport implements Exporter {
                     + Formats.interval(b));
             lines.add("p-value:  " + Numbers.pValue(b.pValue()) + " (" + policy.correction().jsonName()
                     + "; uncorrected " + Numbers.pValue(b.rawPValue()) + "), " + b.method());
+            lines.add("detect:   could detect " + Formats.detectable(b) + (b.pairs() == null ? ""
+                    : " (" + b.pairs() + " pairs)"));
         }
         lines.add("baseline: " + summary(b.baseline(), b.unit()));
         lines.add("current:  " + summary(b.current(), b.unit()));

@@ -43,6 +43,7 @@ public final class MarkdownReport implements Exporter {
             md.append("> **⚠️ Quick run, low confidence.** Few iterations: only a gross regression fails, and ✅ ok ")
                     .append("means no gross regression was seen. Run without `--quick` before trusting it.\n\n");
         }
+        if (Formats.abLine(report) != null) md.append(escape(Formats.abLine(report))).append("\n\n");
         table(md, report);
         list(md, "Warnings", report.warnings().stream().map(w -> "⚠️ " + escape(w)).toList());
         list(md, "Notes", report.benchmarks().stream()
@@ -58,13 +59,18 @@ public final class MarkdownReport implements Exporter {
             return;
         }
         int level = Numbers.confidencePercent(report.policy().alpha());
-        md.append("| benchmark | baseline | current | change [").append(level).append("% interval] | p | verdict |\n")
-                .append("| :-- | --: | --: | --: | --: | :-- |\n");
+        boolean ab = report.mode() == ComparisonReport.Mode.AB;
+        String[] sides = Formats.sides(report);
+        md.append("| benchmark | ").append(sides[0]).append(" | ").append(sides[1]).append(ab ? " | pairs" : "")
+                .append(" | change [").append(level).append("% interval] | could detect | p | verdict |\n")
+                .append(ab ? "| :-- | --: | --: | --: | --: | --: | --: | :-- |\n" : "| :-- | --: | --: | --: | --: | --: | :-- |\n");
         for (BenchmarkComparison b : report.benchmarks()) {
             md.append("| ").append(escape(b.name()))
                     .append(" | ").append(escape(Formats.center(b.baseline(), b.unit())))
-                    .append(" | ").append(escape(Formats.center(b.current(), b.unit())))
-                    .append(" | ").append(html(change(b)))
+                    .append(" | ").append(escape(Formats.center(b.current(), b.unit())));
+            if (ab) md.append(" | ").append(Formats.pairs(b));
+            md.append(" | ").append(html(change(b)))
+                    .append(" | ").append(html(Formats.detectable(b)))
                     .append(" | ").append(html(Numbers.pValue(b.pValue())))
                     .append(" | ").append(emoji(b.verdict())).append(' ').append(b.verdict().jsonName())
                     .append(" |\n");

@@ -34,13 +34,24 @@ public final class TextReport implements Exporter {
     @Override
     public String render(ComparisonReport report) {
         int level = Numbers.confidencePercent(report.policy().alpha());
+        boolean ab = report.mode() == ComparisonReport.Mode.AB;
+        String[] sides = Formats.sides(report);
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[]{"benchmark", "baseline", "current", "change", level + "% interval", "p", "verdict"});
+        rows.add(ab ? new String[]{"benchmark", sides[0], sides[1], "pairs", "change", level + "% interval",
+                "could detect", "p", "verdict"}
+                : new String[]{"benchmark", sides[0], sides[1], "change", level + "% interval", "could detect", "p",
+                "verdict"});
         for (BenchmarkComparison b : report.benchmarks()) {
-            rows.add(new String[]{b.name(), Formats.center(b.baseline(), b.unit()), Formats.center(b.current(), b.unit()),
-                    Numbers.percent(b.change()), Formats.interval(b), Numbers.pValue(b.pValue()), paint(b.verdict())});
+            List<String> row = new ArrayList<>(List.of(b.name(), Formats.center(b.baseline(), b.unit()),
+                    Formats.center(b.current(), b.unit())));
+            if (ab) row.add(Formats.pairs(b));
+            row.addAll(List.of(Numbers.percent(b.change()), Formats.interval(b), Formats.detectable(b),
+                    Numbers.pValue(b.pValue()), paint(b.verdict())));
+            rows.add(row.toArray(String[]::new));
         }
-        StringBuilder out = new StringBuilder(TextTable.render(rows, 1, 2, 3, 5));
+        StringBuilder out = new StringBuilder();
+        if (ab) out.append(Formats.abLine(report)).append('\n');
+        out.append(ab ? TextTable.render(rows, 1, 2, 3, 4, 6, 7) : TextTable.render(rows, 1, 2, 3, 5, 6));
         for (BenchmarkComparison b : report.benchmarks()) {
             for (String note : b.notes()) out.append("  ").append(b.name()).append(": ").append(note).append('\n');
         }

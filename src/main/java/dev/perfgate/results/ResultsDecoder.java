@@ -64,7 +64,9 @@ public final class ResultsDecoder {
         if (looksNode != null) {
             for (var e : looksNode.properties()) looks.put(e.getKey(), fields.count(looksNode, at.field("looks"), e.getKey(), 1));
         }
-        return new AbInfo(session, role, version(ab, at, "base"), version(ab, at, "candidate"), looks);
+        Boolean confirm = fields.bool(ab, at, "confirm");
+        return new AbInfo(session, role, version(ab, at, "base"), version(ab, at, "candidate"), looks,
+                confirm != null && confirm);
     }
 
     private AbInfo.Version version(JsonNode ab, Where abAt, String key) {

@@ -54,6 +54,7 @@ public final class ResultsEncoder {
         node.put("role", ab.role());
         node.set("base", version(ab.base()));
         node.set("candidate", version(ab.candidate()));
+        node.put("confirm", ab.confirm());
         ObjectNode looks = node.putObject("looks");
         ab.looks().forEach(looks::put);
         return node;

@@ -33,8 +33,8 @@ class MarkdownReportTest {
                 .contains("| &lt;script&gt;alert(1)&lt;/script&gt;\\|\\*\\*x\\*\\* | 0.9987 ms |");
         List<String> rows = md.lines().filter(l -> l.startsWith("| ")).toList();
         assertThat(rows).hasSize(2 + ComparisonFixtures.everyVerdict().benchmarks().size());
-        // six columns: seven cell borders, whatever the names contain
-        assertThat(rows).allSatisfy(row -> assertThat(unescapedPipes(row)).as(row).isEqualTo(7));
+        // seven columns: eight cell borders, whatever the names contain
+        assertThat(rows).allSatisfy(row -> assertThat(unescapedPipes(row)).as(row).isEqualTo(8));
     }
 
     @ParameterizedTest
@@ -56,7 +56,7 @@ class MarkdownReportTest {
         String md = new MarkdownReport().render(single("two\nlines|x", List.of("note\r\nwith <b>break</b>")));
         assertThat(md).contains("| two lines\\|x | 1.000 ms |").contains("- **two lines\\|x**: note  with &lt;b&gt;");
         assertThat(md.lines().filter(l -> l.startsWith("| ")).toList())
-                .allSatisfy(row -> assertThat(unescapedPipes(row)).isEqualTo(7));
+                .allSatisfy(row -> assertThat(unescapedPipes(row)).isEqualTo(8));
     }
 
     @Test

@@ -1,0 +1,38 @@
+package dev.perfgate.analysis;
+
+import dev.perfgate.model.Direction;
+import dev.perfgate.stats.Comparison;
+import dev.perfgate.stats.RelativeChange;
+import dev.perfgate.stats.Sample;
+
+/**
+ * "Confirm before failing" in an A/B run: after each pass of pairs, whether a benchmark needs more. It does when its
+ * first pass says regression (a failure is only ever decided on more than one pass), or when it is undecided:
+ * inconclusive, or a warning whose interval still reaches past the fail threshold. Each look is judged at its share
+ * of the error budget ({@link Looks}) on the uncorrected p-value; the final verdict then corrects across benchmarks.
+ */
+public final class Confirmation {
+
+    private Confirmation() {
+    }
+
+    /**
+     * @param base      A's samples, pair i at index i
+     * @param candidate B's samples
+     * @param looks     passes so far
+     */
+    public static boolean needsMorePairs(double[] base, double[] candidate, Direction direction, Policy policy,
+                                         int looks) {
+        double share = Looks.share(looks, true);
+        Comparison c = Comparison.paired(new Sample(base), new Sample(candidate), 1 - policy.alpha() * share);
+        RelativeChange bad = RegressionCheck.worseIsPositive(c.change(), direction);
+        VerdictRule.Decision d = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(), bad.high(),
+                c.pValue(), c.baselineN(), c.currentN()), false, policy, share);
+        return switch (d.verdict()) {
+            case REGRESSION -> looks == 1;
+            case INCONCLUSIVE -> true;
+            case WARNING -> bad.high() > policy.failThreshold();
+            default -> false;
+        };
+    }
+}
