@@ -161,9 +161,9 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         MannKendall.Trend trend = MannKendall.test(sample);
         if (trend.pValue() < DRIFT_ALPHA && Math.abs(trend.relativeChange()) >= policy.warnThreshold()) {
             notes.add(String.format(Locale.ROOT, "not stationary: %s samples trend %s over the run (%s first→last "
-                            + "iteration by Sen's slope, Mann-Kendall p = %s)", side,
+                            + "iteration by Sen's slope, Mann-Kendall %s)", side,
                     trend.slope() > 0 ? "upward" : "downward", Numbers.percent(trend.relativeChange()),
-                    Numbers.pValue(trend.pValue())));
+                    Numbers.pIs(trend.pValue())));
         }
     }
 

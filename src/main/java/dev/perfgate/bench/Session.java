@@ -32,6 +32,9 @@ public final class Session implements AutoCloseable {
     private final Consumer<String> status;
     private final List<SuiteDatabase> open = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
+    /** Drops created databases if the JVM is stopped (Ctrl-C) before {@link #close}; an embedded server goes anyway. */
+    private final Thread dropOnExit = new Thread(this::dropCreated, "perfgate-drop-databases");
+    private boolean hooked;
     private double startSeconds;
 
     private Session(DatabaseServer server, Connection admin, Environment environment, double calibrationMillis,
@@ -90,6 +93,10 @@ public final class Session implements AutoCloseable {
     private void create(String database) {
         try (Statement st = admin.createStatement()) {
             st.execute("CREATE DATABASE " + Connections.identifier(database));
+            if (!hooked && !embedded()) {
+                Runtime.getRuntime().addShutdownHook(dropOnExit);
+                hooked = true;
+            }
             created.add(database);
         } catch (SQLException e) {
             throw new PerfgateException("cannot create database " + database + " on " + server.description() + ": "
@@ -131,10 +138,26 @@ public final class Session implements AutoCloseable {
     public void close() {
         try {
             for (SuiteDatabase db : open) db.close();
-            for (String database : created) drop(database);
+            dropCreated();
+            if (hooked) removeHook();
             Connections.closeQuietly(admin);
         } finally {
             server.close();
+        }
+    }
+
+    private void removeHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(dropOnExit);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
+        }
+    }
+
+    private synchronized void dropCreated() {
+        for (String database : List.copyOf(created)) {
+            drop(database);
+            created.remove(database);
         }
     }
 

@@ -64,7 +64,7 @@ public final class AgainstOptions {
         Progress progress = console.progress();
         long start = System.nanoTime();
         try (BaseSuite base = against == null ? null : BaseSuite.resolve(against, options.suite)) {
-            Suite baseSuite = base == null ? candidate : base.suite();
+            Suite baseSuite = base == null ? candidate : options.sameSelection(base.suite());
             var baseVersion = base != null ? base.version()
                     : new dev.perfgate.model.AbInfo.Version("server", null, null, ExternalServer.redact(againstDb), null);
             AbRun.Plan plan = new AbRun.Plan(baseSuite, baseVersion, candidate, BaseSuite.candidate(options.suite),

@@ -55,6 +55,11 @@ public final class SuiteOptions {
         return s.only(only);
     }
 
+    /** The other version of the suite with the same {@code --benchmark} filter (names it lacks are simply new). */
+    Suite sameSelection(Suite other) {
+        return only == null || only.isEmpty() ? other : other.only(only);
+    }
+
     /** The command line's overrides of the suite's settings; {@code defaultIterations} unless --iterations. */
     Settings overrides(Integer defaultIterations) {
         return Settings.fromOptions(iterations != null ? iterations : defaultIterations, warmup, scale, seed);
