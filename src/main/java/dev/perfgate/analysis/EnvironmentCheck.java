@@ -38,11 +38,14 @@ final class EnvironmentCheck {
         }
 
         /**
-         * True when only the machine's speed differed (same fingerprint, {@code speedChange} known) and a change is
-         * beyond what that could explain: its whole interval clears the speed change plus the warn threshold.
+         * True when only the machine's speed differed (same fingerprint, {@code speedChange} known) and that cannot
+         * explain a slowdown whose interval starts at {@code low}: a machine that ran faster cannot explain a
+         * slowdown at all, and one that ran slower explains at most its own share, so the change's whole interval
+         * must clear the speed change plus the warn threshold.
          */
         boolean beyondMachineSpeed(double low, double warnThreshold) {
-            return !Double.isNaN(speedChange) && low > Math.abs(speedChange) + warnThreshold;
+            if (Double.isNaN(speedChange)) return false;
+            return speedChange <= 0 || low > speedChange + warnThreshold;
         }
     }
 

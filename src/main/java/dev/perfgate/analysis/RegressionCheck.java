@@ -127,8 +127,11 @@ public final class RegressionCheck {
         }
         Verdict verdict = decision.verdict();
         if (verdict == Verdict.REGRESSION && environment.beyondMachineSpeed(bad.low(), policy.warnThreshold())) {
-            notes.add(String.format(Locale.ROOT, "the machine ran at a different speed (%s), but this change is "
-                    + "far beyond that", Numbers.percent(environment.speedChange())));
+            notes.add(environment.speedChange() <= 0
+                    ? "the machine ran faster during this run (" + Numbers.percent(environment.speedChange())
+                    + " on the calibration query), which cannot explain a slowdown"
+                    : "the machine ran slower during this run (" + Numbers.percent(environment.speedChange())
+                    + " on the calibration query), but this change is far beyond that");
         } else if (verdict == Verdict.REGRESSION && environment.mismatch()) {
             verdict = Verdict.WARNING;
             String why = Double.isNaN(environment.speedChange()) ? "baseline and current ran on different environments"

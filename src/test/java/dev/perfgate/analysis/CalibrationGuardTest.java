@@ -43,6 +43,25 @@ class CalibrationGuardTest {
     }
 
     @Test
+    void aFasterMachineCannotExplainASlowdown() {
+        // the numbers: calibration 4.593 ms in the baseline, 2.946 ms now (-36 %), a +90 % slowdown
+        ComparisonReport r = RegressionCheck.compare(run(1.0, 4.593), run(1.9, 2.946), Policy.DEFAULT);
+        assertThat(r.benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(r.benchmarks().get(0).notes()).anyMatch(n -> n.contains("ran faster")
+                && n.contains("cannot explain a slowdown"));
+        assertThat(r.verdict()).isEqualTo(OverallVerdict.FAIL);
+    }
+
+    @Test
+    void aSlowerMachineExplainsAtMostItsOwnShare() {
+        // 50 % slower machine: a +40 % change is within what it explains, a +120 % one is not
+        assertThat(RegressionCheck.compare(run(1.0, 1.80), run(1.4, 2.70), Policy.DEFAULT).benchmarks().get(0)
+                .verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(RegressionCheck.compare(run(1.0, 1.80), run(2.2, 2.70), Policy.DEFAULT).benchmarks().get(0)
+                .verdict()).isEqualTo(Verdict.REGRESSION);
+    }
+
+    @Test
     void runsWithoutCalibrationAreJudgedAsBefore() {
         ComparisonReport r = RegressionCheck.compare(run(1.0, Double.NaN), run(1.3, 2.70), Policy.DEFAULT);
         assertThat(r.benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);

@@ -25,6 +25,9 @@ class VerdictRuleTest {
             "faster but not significant and narrow,     -0.07,  -0.15,  0.01,  0.09,   false, OK",
             "improvement,                            -0.20,  -0.25, -0.15,  1e-9,   false, IMPROVEMENT",
             "small improvement is ok,                -0.03,  -0.04, -0.02,  1e-9,   false, OK",
+            // a widened interval reaching into regression territory does not establish an improvement, tiny p or not
+            "better but interval reaches +21 %,      -0.069, -0.285, 0.213, 0.0005, false, INCONCLUSIVE",
+            "better and significant but interval to 0.2 %, -0.09, -0.302, 0.002, 0.0005, false, OK",
             "ok estimate but interval up to 20 %,     0.02,  -0.15,  0.20,  0.8,    false, INCONCLUSIVE",
             "warning estimate but interval 0 to 20 %, 0.08,  -0.02,  0.20,  0.2,    false, INCONCLUSIVE",
             "no interval,                             0.05,   NaN,   NaN,   0.5,    false, INCONCLUSIVE",
