@@ -6,7 +6,7 @@ import org.hipparchus.random.RandomDataGenerator;
  * Synthetic latency distributions of the kind a PostgreSQL workload shows, in milliseconds, each with a median
  * near 1 ms. A slowdown multiplies the underlying time by {@code factor} (before any timer rounding).
  */
-enum Shape {
+enum SyntheticShape implements Shape {
     /** A quiet, warmed-up statement: lognormal, sigma 0.05 (about 5 % spread). */
     TIGHT_LOGNORMAL("tight lognormal (sigma 0.05)") {
         @Override
@@ -76,17 +76,19 @@ enum Shape {
 
     private final String label;
 
-    Shape(String label) {
+    SyntheticShape(String label) {
         this.label = label;
     }
 
-    String label() {
+    @Override
+    public String label() {
         return label;
     }
 
     abstract double draw(RandomDataGenerator rng, double factor);
 
-    double[] draw(RandomDataGenerator rng, double factor, int n) {
+    @Override
+    public double[] draw(RandomDataGenerator rng, double factor, int n) {
         double[] values = new double[n];
         for (int i = 0; i < n; i++) values[i] = draw(rng, factor);
         return values;
