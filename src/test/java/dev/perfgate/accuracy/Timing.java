@@ -47,7 +47,7 @@ public final class Timing {
 
     static RunResult runOf(RandomDataGenerator rng, int samples, double factor) {
         List<BenchmarkResult> benchmarks = new ArrayList<>(BENCHMARKS);
-        Shape[] shapes = Shape.values();
+        SyntheticShape[] shapes = SyntheticShape.values();
         for (int b = 0; b < BENCHMARKS; b++) {
             double[] values = shapes[b % shapes.length].draw(rng, factor, samples);
             benchmarks.add(AccuracyBenchmark.benchmark("bench_" + b, values));
