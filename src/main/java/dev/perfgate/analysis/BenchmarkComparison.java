@@ -26,11 +26,13 @@ import dev.perfgate.stats.Summary;
  * @param pairs              in A/B mode, how many pairs the verdict rests on; {@code null} otherwise
  * @param detectable         the smallest relative slowdown this comparison could tell from no change: half the
  *                           width of its interval on the log scale, {@code exp(half-width) - 1}; NaN without one
+ * @param timeVerdict        what the samples alone say; {@code verdict} is it combined with the counters'
+ * @param counters           what the counters say ({@link CounterCheck}); {@code null} when not compared
  */
 public record BenchmarkComparison(String name, String unit, Direction direction, Verdict verdict, double change,
                                   double ciLow, double ciHigh, double pValue, double rawPValue, Summary baseline,
                                   Summary current, String method, List<String> notes, Integer iterationsToDecide,
-                                  Integer pairs, double detectable) {
+                                  Integer pairs, double detectable, Verdict timeVerdict, CounterCheck.Result counters) {
 
     public static final String METHOD_MANN_WHITNEY = "mann-whitney";
     public static final String METHOD_WELCH = "welch (summary-only baseline)";
@@ -46,6 +48,11 @@ public record BenchmarkComparison(String name, String unit, Direction direction,
                                Summary current, String method, List<String> notes, Integer iterationsToDecide) {
         this(name, unit, direction, verdict, change, ciLow, ciHigh, pValue, rawPValue, baseline, current, method,
                 notes, iterationsToDecide, null,
-                new dev.perfgate.stats.RelativeChange(change, ciLow, ciHigh, Double.NaN).detectable());
+                new dev.perfgate.stats.RelativeChange(change, ciLow, ciHigh, Double.NaN).detectable(), verdict, null);
+    }
+
+    /** True when the counters' verdict, not the time's, made this a regression. */
+    public boolean failedOnCounters() {
+        return verdict == Verdict.REGRESSION && timeVerdict != Verdict.REGRESSION;
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.ReportedSummary;
 import dev.perfgate.stats.Comparison;
@@ -21,7 +22,8 @@ import dev.perfgate.stats.Summary;
  * (new, missing, incompatible units, no data).
  */
 record BenchmarkPair(String name, String unit, Direction direction, Summary baseline, Summary current,
-                     Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share) {
+                     Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share,
+                     Counters baseCounters, Counters currentCounters) {
 
     /** Drift must be this significant (Mann-Kendall, two-sided) to be reported. */
     static final double DRIFT_ALPHA = 0.01;
@@ -31,11 +33,11 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
     static BenchmarkPair of(BenchmarkResult base, BenchmarkResult cur, boolean quickRun, Policy policy) {
         if (cur == null) {
             return new BenchmarkPair(base.name(), base.unit(), base.direction(), summary(base), null, null, false,
-                    List.of("only in the baseline"), Verdict.MISSING, 1);
+                    List.of("only in the baseline"), Verdict.MISSING, 1, null, null);
         }
         if (base == null) {
             return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), null, summary(cur), null, false,
-                    List.of("only in the current run"), Verdict.NEW, 1);
+                    List.of("only in the current run"), Verdict.NEW, 1, null, null);
         }
         List<String> notes = new ArrayList<>();
         boolean quick = quickRun || size(cur) < policy.minIterations();
@@ -52,11 +54,29 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
             notes.add("no samples " + (size(cur) == 0 ? "in the current run" : "in the baseline") + ": not compared");
             return fixed(base, cur, quick, notes, Verdict.INCONCLUSIVE);
         }
+        if (base.count() || cur.count()) return counted(base, cur, quick, notes, policy);
         Comparison comparison = compare(base, cur, 1 - policy.alpha(), notes);
         drift(notes, "baseline", base, policy);
         drift(notes, "current", cur, policy);
         return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
-                quick, notes, null, 1);
+                quick, notes, null, 1, base.counters(), cur.counters());
+    }
+
+    /**
+     * Exact counts (imported allocation counts): no statistics, the counter rule on the medians ({@link
+     * CounterCheck#judge}), so that 0 -> 4,096 bytes per operation is a regression, not "inconclusive".
+     */
+    private static BenchmarkPair counted(BenchmarkResult base, BenchmarkResult cur, boolean quick, List<String> notes,
+                                        Policy policy) {
+        double b = Summary.median(base.sampleArray());
+        double c = Summary.median(cur.sampleArray());
+        boolean higherIsBetter = cur.direction() == Direction.HIGHER;
+        Verdict v = higherIsBetter ? CounterCheck.judge(c, b, policy.counterTolerance())
+                : CounterCheck.judge(b, c, policy.counterTolerance());
+        notes.add(0, String.format(Locale.ROOT, "exact count, judged by a %s tolerance (at least 1 %s): %s -> %s %s",
+                Numbers.share(policy.counterTolerance()), cur.unit(), Numbers.number(b), Numbers.number(c), cur.unit()));
+        return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), null, quick,
+                notes, v, 1, base.counters(), cur.counters());
     }
 
     /**
@@ -75,7 +95,7 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
             notes.add(0, "base and candidate samples do not pair up (" + size(base) + " vs " + size(cur)
                     + "): compared unpaired");
             return new BenchmarkPair(unpaired.name, unpaired.unit, unpaired.direction, unpaired.baseline,
-                    unpaired.current, unpaired.comparison, unpaired.quick, notes, unpaired.fixedVerdict, 1);
+                    unpaired.current, unpaired.comparison, unpaired.quick, notes, unpaired.fixedVerdict, 1, null, null);
         }
         List<String> notes = new ArrayList<>();
         boolean quick = quickRun || size(cur) < policy.minIterations();
@@ -97,13 +117,20 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         drift(notes, "base", base, policy);
         drift(notes, "candidate", cur, policy);
         return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
-                quick, notes, null, share);
+                quick, notes, null, share, base.counters(), cur.counters());
     }
 
-    BenchmarkComparison toResult(Verdict verdict, RelativeChange bad, double pAdjusted, List<String> extraNotes,
-                                 Integer iterationsToDecide) {
+    BenchmarkComparison toResult(Verdict timeVerdict, RelativeChange bad, double pAdjusted, List<String> extraNotes,
+                                 Integer iterationsToDecide, Policy policy) {
         List<String> all = new ArrayList<>(extraNotes);
         all.addAll(notes);
+        CounterCheck.Result counters = CounterCheck.compare(baseCounters, currentCounters, policy.counterTolerance());
+        Verdict verdict = combine(timeVerdict, counters, policy, all);
+        if (bad == null && comparison == null && baseline != null && current != null && baseline.median() > 0) {
+            // an exact count: its change is the medians' ratio, with no interval
+            double change = current.median() / baseline.median() - 1;
+            bad = new RelativeChange(direction == Direction.HIGHER ? -change : change, Double.NaN, Double.NaN, Double.NaN);
+        }
         double nan = Double.NaN;
         String method = comparison == null ? null : switch (comparison.method()) {
             case WELCH -> BenchmarkComparison.METHOD_WELCH;
@@ -114,7 +141,39 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         return new BenchmarkComparison(name, unit, direction, verdict, bad == null ? nan : bad.estimate(),
                 bad == null ? nan : bad.low(), bad == null ? nan : bad.high(), pAdjusted,
                 comparison == null ? nan : comparison.pValue(), baseline, current, method, all, iterationsToDecide,
-                pairs, bad == null ? nan : bad.detectable());
+                pairs, bad == null ? nan : bad.detectable(), timeVerdict, counters.verdict() == null ? null : counters);
+    }
+
+    /**
+     * The benchmark's verdict from the time's and the counters': a counted regression fails even when time is too
+     * noisy to tell; counters that shrank make an unchanged time an improvement; a plan whose shape changed is at
+     * least a warning (a regression under {@link Policy#failOnPlanChange()}). The notes say which side decided.
+     */
+    static Verdict combine(Verdict time, CounterCheck.Result counters, Policy policy, List<String> notes) {
+        if (counters.verdict() == null || time == Verdict.NEW || time == Verdict.MISSING) return time;
+        Verdict verdict = time;
+        if (counters.verdict() == Verdict.REGRESSION) {
+            if (time != Verdict.REGRESSION) notes.add(0, "fails on counters (time alone: " + time.jsonName() + ")");
+            verdict = Verdict.REGRESSION;
+        } else if (counters.verdict() == Verdict.IMPROVEMENT && (time == Verdict.OK || time == Verdict.INCONCLUSIVE)) {
+            verdict = Verdict.IMPROVEMENT;
+        }
+        List<String> moved = new ArrayList<>();
+        for (CounterCheck.Change c : counters.changes()) {
+            moved.add("counters: " + c.describe() + (c.verdict() == Verdict.OK ? " (shown, not gated)"
+                    : " (" + c.verdict().jsonName() + ")"));
+        }
+        notes.addAll(verdict == Verdict.REGRESSION && time != Verdict.REGRESSION ? 1 : 0, moved);
+        if (counters.planChanged()) {
+            notes.add("plan changed: " + CounterCheck.planDifference(counters.planBefore(), counters.planAfter()));
+            if (policy.failOnPlanChange()) {
+                if (verdict != Verdict.REGRESSION) notes.add(0, "fails on the plan change (--fail-on-plan-change)");
+                verdict = Verdict.REGRESSION;
+            } else if (verdict != Verdict.REGRESSION) {
+                verdict = Verdict.WARNING;
+            }
+        }
+        return verdict;
     }
 
     /** True when the comparison is of pairs (A/B). */
@@ -125,7 +184,7 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
     private static BenchmarkPair fixed(BenchmarkResult base, BenchmarkResult cur, boolean quick, List<String> notes,
                                        Verdict verdict) {
         return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), null, quick,
-                notes, verdict, 1);
+                notes, verdict, 1, null, null);
     }
 
     private static Comparison compare(BenchmarkResult base, BenchmarkResult cur, double confidence,

@@ -51,6 +51,19 @@ public record ComparisonReport(OverallVerdict verdict, boolean quick, boolean en
                 null);
     }
 
+    /** This report with one more report-level warning. */
+    public ComparisonReport withWarning(String warning) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.add(warning);
+        return new ComparisonReport(verdict, quick, environmentMismatch, environmentDifferences, all, benchmarks, policy,
+                mode, ab);
+    }
+
+    /** True when some benchmark's counters were compared. */
+    public boolean hasCounters() {
+        return benchmarks.stream().anyMatch(b -> b.counters() != null);
+    }
+
     /** True when the policy is strict about environments and they differ: the CLI must exit 2. */
     public boolean strictEnvironmentViolated() {
         return policy.strictEnvironment() && environmentMismatch;

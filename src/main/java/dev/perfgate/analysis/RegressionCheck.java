@@ -53,8 +53,14 @@ public final class RegressionCheck {
                     runNoise.getOrDefault(pairs.get(i).name(), Double.NaN)));
         }
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
+        List<String> warnings = reportWarnings(quick, quickRun, environment, policy);
+        if (baseline.suite() != null && current.suite() != null && !baseline.suite().equals(current.suite())
+                && !baseline.benchmarks().isEmpty()) {
+            warnings.add(0, "the baseline is of suite " + baseline.suite() + ", this run of suite " + current.suite()
+                    + ": is it the right baseline?");
+        }
         return new ComparisonReport(overall(results, policy), quick, environment.mismatch(),
-                environment.differences(), reportWarnings(quick, quickRun, environment, policy), results, policy);
+                environment.differences(), warnings, results, policy);
     }
 
     /**
@@ -82,7 +88,7 @@ public final class RegressionCheck {
         for (int i = 0; i < pairs.size(); i++) {
             BenchmarkPair pair = pairs.get(i);
             if (pair.fixedVerdict() != null) {
-                results.add(pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null));
+                results.add(pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null, policy));
                 continue;
             }
             RelativeChange bad = worseIsPositive(pair.comparison().change(), pair.direction());
@@ -90,7 +96,7 @@ public final class RegressionCheck {
                     bad.high(), adjusted[i], pair.comparison().baselineN(), pair.comparison().currentN()),
                     pair.quick(), policy, pair.share());
             results.add(pair.toResult(decision.verdict(), bad, adjusted[i], decision.notes(),
-                    decision.iterationsToDecide()));
+                    decision.iterationsToDecide(), policy));
         }
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
         List<String> warnings = new ArrayList<>();
@@ -106,6 +112,23 @@ public final class RegressionCheck {
                 results, policy, ComparisonReport.Mode.AB, ab);
     }
 
+    /**
+     * Why {@code current} cannot be judged against {@code base} at all, or null: a baseline with benchmarks of which
+     * none is in the current run (another suite's, or every benchmark renamed) would otherwise pass as "all new,
+     * all missing" without a word.
+     */
+    public static String nothingInCommon(RunResult base, RunResult current) {
+        if (base.benchmarks().isEmpty() || current.benchmarks().isEmpty()) return null;
+        for (BenchmarkResult b : current.benchmarks()) if (base.benchmark(b.name()).isPresent()) return null;
+        return "has no benchmark in common with this run (baseline: " + names(base) + "; this run: " + names(current)
+                + ")";
+    }
+
+    private static String names(RunResult run) {
+        List<String> names = run.benchmarks().stream().map(BenchmarkResult::name).limit(5).toList();
+        return String.join(", ", names) + (run.benchmarks().size() > 5 ? ", ..." : "");
+    }
+
     private static double[] correct(List<BenchmarkPair> pairs, Correction correction) {
         double[] raw = pairs.stream()
                 .mapToDouble(p -> p.comparison() == null ? Double.NaN : p.comparison().pValue()).toArray();
@@ -114,7 +137,7 @@ public final class RegressionCheck {
 
     private static BenchmarkComparison judge(BenchmarkPair pair, double pAdjusted, EnvironmentCheck.Result environment,
                                              Policy policy, double runSigma) {
-        if (pair.fixedVerdict() != null) return pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null);
+        if (pair.fixedVerdict() != null) return pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null, policy);
         Comparison comparison = pair.comparison();
         RelativeChange sampleLevel = worseIsPositive(comparison.change(), pair.direction());
         RelativeChange bad = sampleLevel.coveringRunNoise(runSigma);
@@ -140,7 +163,7 @@ public final class RegressionCheck {
             notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but %s: downgraded to warning",
                     Numbers.percent(bad.estimate()), why));
         }
-        return pair.toResult(verdict, bad, pAdjusted, notes, decision.iterationsToDecide());
+        return pair.toResult(verdict, bad, pAdjusted, notes, decision.iterationsToDecide(), policy);
     }
 
     /** The change with its sign flipped for higher-is-better metrics, so that positive always means worse. */

@@ -62,9 +62,9 @@ public final class AbRun {
             AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, plan.baseVersion(), plan.candidateVersion(), r.looks(),
                     plan.confirming());
             RunResult candidate = SuiteRun.record(main, plan.candidate(), plan.overrides(), plan.quick(),
-                    r.candidate(), GitProbe.probe(Path.of(""))).withAb(info);
+                    r.candidate(), GitProbe.probe(Path.of("")), true).withAb(info);
             RunResult base = SuiteRun.record(other != null ? other : main, plan.base(), plan.overrides(), plan.quick(),
-                    r.base(), baseGit(plan.baseVersion())).withAb(info.as(AbInfo.BASE));
+                    r.base(), baseGit(plan.baseVersion()), false).withAb(info.as(AbInfo.BASE));
             return new Outcome(base, candidate, main.startSeconds(), main.serverDescription());
         }
     }

@@ -84,6 +84,15 @@ public final class BenchmarkRun {
         return samples;
     }
 
+    /**
+     * What PostgreSQL counts for this benchmark over {@code iterations} untimed iterations ({@link CounterProbe}),
+     * after the timed ones; {@code null} when the session has no counter source or the suite turned counting off.
+     */
+    public dev.perfgate.model.Counters counters(int iterations) {
+        if (db.counterSource() == null || !settings.countersOrDefault() || iterations < 1) return null;
+        return new CounterProbe(this, db, db.counterSource()).count(iterations);
+    }
+
     /** Leaves the benchmark: autocommit back on for whatever runs next on this connection. */
     public void finish() {
         calls.autoCommit(true, spec.timed().get(0));

@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.stats.Summary;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.Settings;
@@ -126,13 +127,16 @@ public final class InterleavedRun {
             interleave(runA, runB, drawsA, drawsB, perPass, balancedOrder(perPass, order), a, b, 0, perPass);
             looks++;
         }
+        Counters countersA = runA.counters(SuiteRun.COUNTER_ITERATIONS);
+        Counters countersB = runB.counters(SuiteRun.COUNTER_ITERATIONS);
         runA.finish();
         runB.finish();
         progress.benchmarkDone(candidateSpec.name() + " (A/B, " + a.size() + " pairs)",
                 Summary.median(ratios(a, b)), "x B/A");
         return new Pairs(new BenchmarkResult(baseSpec.name(), runA.settings().unitOrDefault(),
-                runA.settings().directionOrDefault(), a),
-                new BenchmarkResult(candidateSpec.name(), s.unitOrDefault(), s.directionOrDefault(), b), looks);
+                runA.settings().directionOrDefault(), a).withCounters(countersA),
+                new BenchmarkResult(candidateSpec.name(), s.unitOrDefault(), s.directionOrDefault(), b)
+                        .withCounters(countersB), looks);
     }
 
     /** Runs {@code n} pairs in the given order, adding the samples to {@code a} and {@code b} unless they are null. */
@@ -183,11 +187,12 @@ public final class InterleavedRun {
         run.iterations(s.warmupOrDefault(), draws);
         double[] samples = run.iterations(s.iterationsOrDefault(), draws);
         progress.iterationDone(total, total);
+        Counters counters = run.counters(SuiteRun.COUNTER_ITERATIONS);
         run.finish();
         progress.benchmarkDone(spec.name(), Summary.median(samples), s.unitOrDefault());
         List<Double> list = new ArrayList<>();
         for (double v : samples) list.add(v);
-        return new BenchmarkResult(spec.name(), s.unitOrDefault(), s.directionOrDefault(), list);
+        return new BenchmarkResult(spec.name(), s.unitOrDefault(), s.directionOrDefault(), list).withCounters(counters);
     }
 
     private static double[] array(List<Double> values) {

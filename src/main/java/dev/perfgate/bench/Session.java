@@ -30,6 +30,7 @@ public final class Session implements AutoCloseable {
     private final double calibrationMillis;
     private final double loadBefore;
     private final Consumer<String> status;
+    private CounterSource counters;
     private final List<SuiteDatabase> open = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
     /** Drops created databases if the JVM is stopped (Ctrl-C) before {@link #close}; an embedded server goes anyway. */
@@ -63,6 +64,11 @@ public final class Session implements AutoCloseable {
             double load = EnvironmentProbe.loadAverage();
             double calibration = new SqlCalls(admin, Settings.DEFAULT_TIMEOUT).calibrate();
             Session session = new Session(server, admin, environment, calibration, load, status);
+            session.counters = CounterSource.probe(admin, server.description(), dbUrl == null);
+            if (session.counters.missing() != null) {
+                status.accept("warning: " + session.counters.missing());
+                session.counters = null;
+            }
             session.startSeconds = (System.nanoTime() - start) / 1e9;
             return session;
         } catch (SQLException e) {
@@ -86,6 +92,7 @@ public final class Session implements AutoCloseable {
         if (database != null) create(database);
         status.accept("setting up suite " + suite.name() + (label == null ? "" : " (" + label + ")"));
         SuiteDatabase db = SuiteDatabase.open(Connections.open(server, database), suite, overrides, label);
+        db.countWith(counters);
         open.add(db);
         return db;
     }

@@ -30,6 +30,7 @@ public final class SuiteDatabase implements AutoCloseable {
     private final String label;
     private final SqlCalls calls;
     private final Map<SqlStatement, PreparedStatement> prepared = new HashMap<>();
+    private CounterSource counters;
     private boolean finished;
 
     private SuiteDatabase(Connection connection, Suite suite, Settings overrides, String label) {
@@ -64,6 +65,45 @@ public final class SuiteDatabase implements AutoCloseable {
 
     public Suite suite() {
         return suite;
+    }
+
+    /** Counters are read from {@code source} ({@link Session} gives its own); null: time only. */
+    void countWith(CounterSource source) {
+        this.counters = source;
+    }
+
+    CounterSource counterSource() {
+        return counters;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    /** {@code EXPLAIN (VERBOSE, FORMAT JSON)} of {@code st} with {@code values} bound, as the benchmark binds them. */
+    PreparedStatement explain(SqlStatement st, Map<String, Long> values) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement("EXPLAIN (VERBOSE, FORMAT JSON) " + st.sql());
+        try {
+            bindAll(ps, st, values);
+        } catch (SQLException e) {
+            ps.close();
+            throw e;
+        }
+        return ps;
+    }
+
+    /** The prepared statement of {@code st}, as {@link #bind} uses it. */
+    PreparedStatement prepared(SqlStatement st) {
+        return statement(st);
+    }
+
+    /** Ends whatever transaction is open, quietly (after an EXPLAIN a benchmark with autocommit off left open). */
+    void rollbackQuietly() {
+        try {
+            if (!connection.getAutoCommit()) connection.rollback();
+        } catch (SQLException ignored) {
+            // nothing open, or the connection is gone: the next real statement will say so
+        }
     }
 
     /** The data-set multiplier this suite was set up at. */
@@ -132,14 +172,18 @@ public final class SuiteDatabase implements AutoCloseable {
     PreparedStatement bind(SqlStatement st, Map<String, Long> values) {
         PreparedStatement ps = statement(st);
         try {
-            for (int i = 0; i < st.parameters().size(); i++) {
-                String name = st.parameters().get(i);
-                bindInteger(ps, i + 1, name.equals("scale") ? scale() : values.get(name));
-            }
+            bindAll(ps, st, values);
         } catch (SQLException e) {
             throw new PerfgateException(st.location() + ": cannot bind parameters: " + e.getMessage(), e);
         }
         return ps;
+    }
+
+    private void bindAll(PreparedStatement ps, SqlStatement st, Map<String, Long> values) throws SQLException {
+        for (int i = 0; i < st.parameters().size(); i++) {
+            String name = st.parameters().get(i);
+            bindInteger(ps, i + 1, name.equals("scale") ? scale() : values.get(name));
+        }
     }
 
     /** Binds as int4 when it fits, so {@code f(:id)} finds a function declared on integer, else int8. */

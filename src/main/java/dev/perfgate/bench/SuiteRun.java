@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.RunSettings;
@@ -8,6 +9,7 @@ import dev.perfgate.stats.Summary;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
+import dev.perfgate.suite.SuiteReader;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,6 +24,12 @@ import java.util.Map;
  */
 public final class SuiteRun {
 
+    /**
+     * Untimed iterations per benchmark whose counts are recorded: counts repeat exactly run to run (measured on the
+     * demo suite), so a few are enough to show that and to average what varies with the parameters drawn.
+     */
+    static final int COUNTER_ITERATIONS = 3;
+
     private SuiteRun() {
     }
 
@@ -29,7 +37,7 @@ public final class SuiteRun {
     public static RunResult measure(Session session, Suite suite, Settings overrides, boolean quick,
                                     Progress progress) {
         List<BenchmarkResult> results = run(session.open(suite, overrides, null, null), progress);
-        return record(session, suite, overrides, quick, results, GitProbe.probe(Path.of("")));
+        return record(session, suite, overrides, quick, results, GitProbe.probe(Path.of("")), true);
     }
 
     /**
@@ -63,24 +71,30 @@ public final class SuiteRun {
             if (it >= warmup) samples.add(sample);
             progress.iterationDone(it + 1, total);
         }
+        Counters counters = run.counters(COUNTER_ITERATIONS);
         run.finish();
         double[] values = samples.stream().mapToDouble(Double::doubleValue).toArray();
         progress.benchmarkDone(run.spec().name(), Summary.median(values), s.unitOrDefault());
-        return new BenchmarkResult(run.spec().name(), s.unitOrDefault(), s.directionOrDefault(), samples);
+        return new BenchmarkResult(run.spec().name(), s.unitOrDefault(), s.directionOrDefault(), samples)
+                .withCounters(counters);
     }
 
     /**
      * A run's results with what it was measured on and how: the commit, the session's environment, the suite's
-     * settings after overrides, and the machine's calibration and load.
+     * settings after overrides, the machine's calibration and load, and the suite's folder when {@code recordFolder}
+     * (so that accepting the results as a baseline finds the suite's baseline file).
      */
     static RunResult record(Session session, Suite suite, Settings overrides, boolean quick,
-                            List<BenchmarkResult> benchmarks, GitInfo git) {
+                            List<BenchmarkResult> benchmarks, GitInfo git, boolean recordFolder) {
         Settings s = suite.settings().overriddenBy(overrides);
         Map<String, Object> recorded = new LinkedHashMap<>();
         recorded.put("scale", s.scaleOrDefault());
         recorded.put("seed", s.seedOrDefault());
         recorded.put("statement_timeout_ms", s.timeoutOrDefault().toMillis());
         recorded.put("server", session.embedded() ? "embedded" : "external");
+        if (recordFolder && !suite.source().startsWith(SuiteReader.BUNDLED_PREFIX)) {
+            recorded.put(RunSettings.SUITE_FOLDER_KEY, suite.source());
+        }
         if (!Double.isNaN(session.calibrationMillis())) recorded.put(RunSettings.CALIBRATION_KEY, session.calibrationMillis());
         double load = session.loadAverage();
         if (!Double.isNaN(load)) recorded.put(RunSettings.LOAD_KEY, load);

@@ -4,12 +4,14 @@ import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.bench.GitProbe;
+import dev.perfgate.format.Numbers;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.Provenance;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.report.TextReport;
 import dev.perfgate.results.BaselineJson;
+import dev.perfgate.results.Baselines;
 import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,7 +28,10 @@ import java.util.concurrent.Callable;
         subcommands = {BaselineCommand.Accept.class, BaselineCommand.Show.class})
 final class BaselineCommand {
 
-    /** Which baseline file: {@code --baseline FILE}, or the default for {@code --suite DIR} or the results' suite. */
+    /**
+     * Which baseline file: {@code --baseline FILE}, {@code --suite DIR} (its {@code baseline.json}), or where
+     * {@code check} looks for the suite the results came from ({@link Baselines}).
+     */
     static final class Target {
         @Option(names = "--baseline", paramLabel = "FILE", description = "The baseline file.")
         Path file;
@@ -34,8 +39,12 @@ final class BaselineCommand {
         @Option(names = "--suite", paramLabel = "DIR", description = "Use DIR/baseline.json, where check looks for it.")
         Path suite;
 
+        Path resolve(RunResult run) {
+            return file != null ? file : suite != null ? Baselines.location(suite, run.suite()) : Baselines.location(run);
+        }
+
         Path resolve(String suiteName) {
-            return file != null ? file : Baselines.defaultPath(suite, suiteName);
+            return file != null ? file : Baselines.location(suite, suiteName);
         }
     }
 
@@ -54,6 +63,10 @@ final class BaselineCommand {
         @Option(names = "--yes", description = "Approve without asking (the only way in CI).")
         boolean yes;
 
+        @Option(names = "--force", description = "Accept a quick run, a run with fewer iterations than a verdict "
+                + "needs, or a run of another suite than the current baseline's.")
+        boolean force;
+
         @picocli.CommandLine.ArgGroup(exclusive = true)
         Target target = new Target();
 
@@ -65,27 +78,49 @@ final class BaselineCommand {
         public Integer call() {
             if (reason.isBlank()) throw new PerfgateException("--reason is empty: say why this run should be the baseline");
             RunResult run = ResultsJson.read(results);
-            Path file = target.resolve(run.suite() == null ? "suite" : run.suite());
-            showDiff(run, file);
+            Path file = target.resolve(run);
+            Baseline old = Files.exists(file) ? BaselineJson.read(file) : null;
+            if (!force) refuseUnfit(run, old, file);
+            showDiff(run, old, file);
             if (!approved()) {
-                console.err().println("perfgate: baseline " + file + " left unchanged");
-                return PerfgateException.CANNOT_RUN;
+                console.err().println("perfgate: declined; baseline " + file + " left unchanged");
+                return 0;
             }
             Provenance provenance = new Provenance(acceptedBy(), Instant.now(), run.git().commit(), results.toString(),
                     reason.strip());
             BaselineJson.write(new Baseline(run, provenance), file);
-            console.out().println("Baseline " + file + " now holds " + results + " (" + run.benchmarks().size()
-                    + " benchmarks). Commit it so reviewers see the change.");
+            console.out().println("Baseline " + file + " now holds " + results + " ("
+                    + Numbers.count(run.benchmarks().size(), "benchmark", "benchmarks")
+                    + "). Commit it so reviewers see the change.");
             return 0;
         }
 
-        private void showDiff(RunResult run, Path file) {
-            if (!Files.exists(file)) {
+        /** A run unfit to judge others by is refused unless --force: quick, too few iterations, another suite. */
+        private void refuseUnfit(RunResult run, Baseline old, Path file) {
+            String unfit = null;
+            int min = Policy.DEFAULT.minIterations();
+            int fewest = run.benchmarks().stream().mapToInt(b -> b.samples().size()).min().orElse(0);
+            if (run.settings() != null && run.settings().quick()) {
+                unfit = "it is a --quick run, labelled low confidence";
+            } else if (fewest < min && run.benchmarks().stream().noneMatch(b -> b.count() || b.summaryOnly())) {
+                unfit = "a benchmark has only " + fewest + " samples, fewer than the " + min + " a verdict needs";
+            } else if (old != null && old.run().suite() != null && run.suite() != null
+                    && !old.run().suite().equals(run.suite())) {
+                unfit = "it is a run of suite " + run.suite() + " but " + file + " is suite " + old.run().suite()
+                        + "'s baseline";
+            }
+            if (unfit != null) {
+                throw new PerfgateException("refusing to make " + results + " the baseline: " + unfit + "; re-run it "
+                        + "fully, or pass --force if this is intended");
+            }
+        }
+
+        private void showDiff(RunResult run, Baseline old, Path file) {
+            if (old == null) {
                 console.out().println("No baseline at " + file + " yet; the new one:");
                 console.out().print(RunTable.render(run));
                 return;
             }
-            Baseline old = BaselineJson.read(file);
             console.out().println("Changes from the current baseline " + file + " (old → new):");
             console.out().print(new TextReport(console.terminal()).render(
                     RegressionCheck.compare(old.run(), run, Policy.DEFAULT)));

@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 public final class PolicyOptions {
 
     @Option(names = "--fail-threshold", paramLabel = "SHARE",
-            description = "Slowdown that fails when significant, e.g. 10% or 0.10 (default 10%).")
+            description = "Slowdown that fails when significant, e.g. 10%% or 0.10 (default 10%%; 200%% is 3x slower).")
     String failThreshold;
 
-    @Option(names = "--warn-threshold", paramLabel = "SHARE", description = "Slowdown that warns (default 5%).")
+    @Option(names = "--warn-threshold", paramLabel = "SHARE", description = "Slowdown that warns (default 5%%).")
     String warnThreshold;
 
     @Option(names = "--alpha", paramLabel = "P", description = "Significance level (default 0.05).")
@@ -30,6 +30,14 @@ public final class PolicyOptions {
     @Option(names = "--fail-on-inconclusive", description = "Fail when a benchmark's interval is too wide to decide.")
     boolean failOnInconclusive;
 
+    @Option(names = "--counter-tolerance", paramLabel = "SHARE",
+            description = "How much a counter per iteration (buffers, WAL, rows) may grow before it is a regression, "
+                    + "e.g. 2%% (default) or 0.05; it must also grow by at least one whole unit.")
+    String counterTolerance;
+
+    @Option(names = "--fail-on-plan-change", description = "Fail when a plan's shape changed (default: a warning).")
+    boolean failOnPlanChange;
+
     /** The default policy, overridden by the suite's settings, overridden by these options. */
     Policy policy(Settings suite) {
         Policy p = Policy.DEFAULT;
@@ -37,15 +45,20 @@ public final class PolicyOptions {
             if (suite.failThreshold() != null) p = p.withFailThreshold(suite.failThreshold());
             if (suite.warnThreshold() != null) p = p.withWarnThreshold(suite.warnThreshold());
             if (suite.alpha() != null) p = p.withAlpha(suite.alpha());
-            if (failThreshold != null) p = p.withFailThreshold(Settings.fraction("--fail-threshold", failThreshold, "option", 0));
-            if (warnThreshold != null) p = p.withWarnThreshold(Settings.fraction("--warn-threshold", warnThreshold, "option", 0));
+            if (failThreshold != null) p = p.withFailThreshold(Settings.threshold("--fail-threshold", failThreshold, "option", 0));
+            if (warnThreshold != null) p = p.withWarnThreshold(Settings.threshold("--warn-threshold", warnThreshold, "option", 0));
             if (alpha != null) p = p.withAlpha(Settings.fraction("--alpha", alpha, "option", 0));
             if (correction != null) {
                 Correction c = Correction.parse(correction);
                 if (c == null) throw new PerfgateException("--correction " + correction + ": use holm or none");
                 p = p.withCorrection(c);
             }
-            return p.withStrictEnvironment(strictEnvironment).withFailOnInconclusive(failOnInconclusive);
+            if (counterTolerance != null) {
+                p = p.withCounterTolerance(counterTolerance.trim().matches("0*\\.?0*%?") ? 0
+                        : Settings.threshold("--counter-tolerance", counterTolerance.trim(), "option", 0));
+            }
+            return p.withStrictEnvironment(strictEnvironment).withFailOnInconclusive(failOnInconclusive)
+                    .withFailOnPlanChange(failOnPlanChange);
         } catch (IllegalArgumentException e) {
             throw new PerfgateException("the verdict policy is inconsistent: " + e.getMessage()
                     + " (check --warn-threshold/--fail-threshold and the suite's settings)");

@@ -26,6 +26,11 @@ public final class ReportOptions {
             description = "Write the reports as files in DIR (the verdict table is still printed).")
     Path out;
 
+    /** True when reports were asked for: a format or an output folder. */
+    boolean requested() {
+        return formats != null || out != null;
+    }
+
     /** The chosen formats, each once, in the order given; refuses what cannot be written. */
     List<Exporters.Format> chosen() {
         Set<Exporters.Format> chosen = new LinkedHashSet<>();

@@ -39,6 +39,10 @@ public final class SuiteOptions {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the random parameters.")
     Long seed;
 
+    @Option(names = "--no-counters", negatable = false,
+            description = "Time only: skip counting buffers, WAL, rows and plans (see 'counters' in the user guide).")
+    boolean noCounters;
+
     @Option(names = {"-b", "--benchmark"}, paramLabel = "NAME", description = "Run only this benchmark (repeatable).")
     List<String> only;
 
@@ -62,7 +66,8 @@ public final class SuiteOptions {
 
     /** The command line's overrides of the suite's settings; {@code defaultIterations} unless --iterations. */
     Settings overrides(Integer defaultIterations) {
-        return Settings.fromOptions(iterations != null ? iterations : defaultIterations, warmup, scale, seed);
+        return Settings.fromOptions(iterations != null ? iterations : defaultIterations, warmup, scale, seed,
+                noCounters ? Boolean.FALSE : null);
     }
 
     /** Runs the suite in a plain session (one suite, one database) and reports how long each phase took. */

@@ -7,8 +7,10 @@ import dev.perfgate.results.ResultsDecoder;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
@@ -85,6 +87,8 @@ final class HistoryFastDecoder {
         String unit = null;
         Direction direction = null;
         List<Double> samples = null;
+        JsonNode counters = null;
+        boolean count = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken value = p.nextToken();
@@ -108,11 +112,25 @@ final class HistoryFastDecoder {
                 case "reported" -> {
                     return null; // a legacy summary-only benchmark: rare, left to the validated reader
                 }
+                case "counters" -> counters = Json.MAPPER.readTree(p);
+                case "kind" -> {
+                    if (!isText || !(p.getText().equals("count") || p.getText().equals("measure"))) return null;
+                    count = p.getText().equals("count");
+                }
                 default -> p.skipChildren(); // "summary" is recomputed by readers; unknown keys are ignored
             }
         }
         boolean valid = name != null && !name.isBlank() && (unit == null || !unit.isBlank()) && samples != null;
-        return valid ? new BenchmarkResult(name, unit, direction, samples) : null;
+        if (!valid) return null;
+        Counters decoded = null;
+        if (counters != null) {
+            try {
+                decoded = ResultsDecoder.counters(counters);
+            } catch (RuntimeException invalid) {
+                return null; // the validated reader explains what is wrong
+            }
+        }
+        return new BenchmarkResult(name, unit, direction, samples, null, decoded, count);
     }
 
     private static List<Double> samples(JsonParser p) throws IOException {

@@ -9,6 +9,9 @@ import dev.perfgate.stats.Summary;
 import dev.perfgate.history.HistoryStore;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,6 +24,31 @@ import java.util.Objects;
 public final class NoiseFromHistory {
 
     private NoiseFromHistory() {
+    }
+
+    /**
+     * Each benchmark's run-to-run noise (log-scale sigma of run medians): measured from the history where it holds
+     * enough comparable runs, else {@code assumed} (a relative scatter, e.g. 0.25; 0 to assume none).
+     *
+     * @param sigmas     benchmark name to sigma, measured or assumed
+     * @param assumedFor the benchmarks given the assumed noise, in run order
+     */
+    public record Estimate(Map<String, Double> sigmas, List<String> assumedFor) {
+    }
+
+    /** {@link #estimate(HistoryStore, RunResult)} with {@code assumed} for the benchmarks it could not measure. */
+    public static Estimate estimate(HistoryStore history, RunResult current, double assumed) {
+        Map<String, Double> sigmas = new LinkedHashMap<>(estimate(history, current));
+        List<String> assumedFor = new ArrayList<>();
+        if (assumed > 0) {
+            for (BenchmarkResult b : current.benchmarks()) {
+                if (!sigmas.containsKey(b.name())) {
+                    sigmas.put(b.name(), Math.log1p(assumed));
+                    assumedFor.add(b.name());
+                }
+            }
+        }
+        return new Estimate(sigmas, assumedFor);
     }
 
     /** Benchmark name to log-scale sigma of run medians; empty when the history is too short or absent. */

@@ -19,6 +19,8 @@ public record RunSettings(int iterations, int warmup, boolean quick, Map<String,
     public static final String CALIBRATION_KEY = "calibration_ms";
     /** Extra key: the host's 1-minute load average during the run (the higher of start and end). */
     public static final String LOAD_KEY = "load_average";
+    /** Extra key: the folder the suite was read from, as given on the command line (absent for the bundled suite). */
+    public static final String SUITE_FOLDER_KEY = "suite_folder";
 
     public RunSettings {
         extra = extra == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(extra));

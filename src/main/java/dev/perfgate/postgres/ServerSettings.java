@@ -36,6 +36,9 @@ public final class ServerSettings {
         s.put("max_connections", "50");
         s.put("autovacuum", "off");
         s.put("timezone", "UTC");
+        // counters (bench.CounterSource): statement counts, and plans sent to the client on request only
+        s.put("shared_preload_libraries", "pg_stat_statements,auto_explain");
+        s.put("pg_stat_statements.track_utility", "off");
         return Map.copyOf(s);
     }
 

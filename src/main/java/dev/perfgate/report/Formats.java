@@ -46,6 +46,12 @@ public final class Formats {
                 + candidate;
     }
 
+    /** The counters' verdict of a benchmark, e.g. {@code ok} or {@code regression}; {@code -} when not compared. */
+    public static String counterVerdict(BenchmarkComparison b) {
+        return b.counters() == null ? "-" : b.counters().verdict().jsonName()
+                + (b.counters().planChanged() ? ", plan changed" : "");
+    }
+
     /** A summary's centre with its unit: the median, or the mean for a summary-only baseline. */
     public static String center(Summary s, String unit) {
         if (s == null) return "-";

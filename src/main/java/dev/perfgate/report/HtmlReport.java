@@ -126,6 +126,7 @@ public final class HtmlReport implements Exporter {
         html.append("<table class=\"verdicts\">\n<thead><tr><th>benchmark</th><th>").append(sides[0])
                 .append("</th><th>").append(sides[1]).append("</th>").append(ab ? "<th>pairs</th>" : "")
                 .append("<th>change</th><th>").append(level).append("% interval</th><th>could detect</th><th>p</th>")
+                .append(report.hasCounters() ? "<th>time</th><th>counters</th>" : "")
                 .append("<th>verdict</th></tr></thead>\n<tbody>\n");
         List<BenchmarkComparison> benchmarks = report.benchmarks();
         for (int i = 0; i < benchmarks.size(); i++) {
@@ -138,7 +139,10 @@ public final class HtmlReport implements Exporter {
                     .append(ab ? cell(Formats.pairs(b)) : "")
                     .append(cell(Numbers.percent(b.change()))).append(cell(Formats.interval(b)))
                     .append(cell(Formats.detectable(b)))
-                    .append(cell(Numbers.pValue(b.pValue()))).append("<td>").append(pill(b)).append("</td></tr>\n");
+                    .append(cell(Numbers.pValue(b.pValue())))
+                    .append(report.hasCounters() ? "<td>" + b.timeVerdict().jsonName() + "</td><td>"
+                            + TrendPage.escape(Formats.counterVerdict(b)) + "</td>" : "")
+                    .append("<td>").append(pill(b)).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n<p class=\"meta\">").append(TrendPage.escape(policyLine(report.policy())))
                 .append("</p>\n");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.CounterCheck;
+import dev.perfgate.analysis.Verdict;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.json.Json;
 import dev.perfgate.model.AbInfo;
@@ -64,10 +66,34 @@ public final class JsonReport implements Exporter {
         n.put("method", b.method());
         if (b.iterationsToDecide() != null) n.put("iterations_to_decide", b.iterationsToDecide());
         if (b.pairs() != null) n.put("pairs", b.pairs());
+        if (b.counters() != null) {
+            n.put("time_verdict", b.timeVerdict().jsonName());
+            n.set("counters", counters(b.counters()));
+        }
         number(n, "detectable", b.detectable());
         n.set("baseline", summary(b.baseline()));
         n.set("current", summary(b.current()));
         n.set("notes", strings(b.notes()));
+        return n;
+    }
+
+    private static ObjectNode counters(CounterCheck.Result c) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("verdict", c.verdict().jsonName());
+        ArrayNode changes = n.putArray("changes");
+        for (CounterCheck.Change ch : c.changes()) {
+            ObjectNode x = changes.addObject();
+            x.put("counter", ch.counter());
+            x.put("base", ch.base());
+            x.put("current", ch.current());
+            x.put("gated", ch.verdict() != Verdict.OK);
+            x.put("verdict", ch.verdict().jsonName());
+        }
+        if (c.planChanged()) {
+            ObjectNode plan = n.putObject("plan_change");
+            plan.put("before", c.planBefore());
+            plan.put("after", c.planAfter());
+        }
         return n;
     }
 

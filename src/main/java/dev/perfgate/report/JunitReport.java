@@ -153,6 +153,13 @@ public final class JunitReport implements Exporter {
 
     /** One line with the numbers, e.g. {@code regression: +30.4% worse (95% interval +28.0% to +33.4%, ...}. */
     static String failureMessage(BenchmarkComparison b, Policy policy) {
+        if (b.failedOnCounters()) {
+            String what = b.counters() != null && !b.counters().changes().isEmpty()
+                    ? b.counters().changes().get(0).describe()
+                    : "the plan changed: " + (b.counters() == null ? "?" : b.counters().planAfter());
+            return "regression on counters: " + what + "; time alone: " + b.timeVerdict().jsonName() + " ("
+                    + Numbers.percent(b.change()) + ")";
+        }
         int level = Numbers.confidencePercent(policy.alpha());
         return b.verdict().jsonName() + ": " + Numbers.percent(b.change()) + " worse (" + level + "% interval "
                 + Numbers.percent(b.ciLow()) + " to " + Numbers.percent(b.ciHigh()) + ", p "
@@ -172,6 +179,10 @@ public final class JunitReport implements Exporter {
                     + "; uncorrected " + Numbers.pValue(b.rawPValue()) + "), " + b.method());
             lines.add("detect:   could detect " + Formats.detectable(b) + (b.pairs() == null ? ""
                     : " (" + b.pairs() + " pairs)"));
+        }
+        if (b.counters() != null) {
+            lines.add("verdicts: time " + b.timeVerdict().jsonName() + ", counters " + Formats.counterVerdict(b)
+                    + (b.failedOnCounters() ? " (the counters failed it)" : ""));
         }
         lines.add("baseline: " + summary(b.baseline(), b.unit()));
         lines.add("current:  " + summary(b.current(), b.unit()));

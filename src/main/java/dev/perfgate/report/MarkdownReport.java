@@ -60,10 +60,13 @@ public final class MarkdownReport implements Exporter {
         }
         int level = Numbers.confidencePercent(report.policy().alpha());
         boolean ab = report.mode() == ComparisonReport.Mode.AB;
+        boolean counters = report.hasCounters();
         String[] sides = Formats.sides(report);
         md.append("| benchmark | ").append(sides[0]).append(" | ").append(sides[1]).append(ab ? " | pairs" : "")
-                .append(" | change [").append(level).append("% interval] | could detect | p | verdict |\n")
-                .append(ab ? "| :-- | --: | --: | --: | --: | --: | --: | :-- |\n" : "| :-- | --: | --: | --: | --: | --: | :-- |\n");
+                .append(" | change [").append(level).append("% interval] | could detect | p")
+                .append(counters ? " | time | counters" : "").append(" | verdict |\n")
+                .append("| :-- | --: | --: |").append(ab ? " --: |" : "").append(" --: | --: | --: |")
+                .append(counters ? " :-- | :-- |" : "").append(" :-- |\n");
         for (BenchmarkComparison b : report.benchmarks()) {
             md.append("| ").append(escape(b.name()))
                     .append(" | ").append(escape(Formats.center(b.baseline(), b.unit())))
@@ -71,7 +74,11 @@ public final class MarkdownReport implements Exporter {
             if (ab) md.append(" | ").append(Formats.pairs(b));
             md.append(" | ").append(html(change(b)))
                     .append(" | ").append(html(Formats.detectable(b)))
-                    .append(" | ").append(html(Numbers.pValue(b.pValue())))
+                    .append(" | ").append(html(Numbers.pValue(b.pValue())));
+            if (counters) {
+                md.append(" | ").append(b.timeVerdict().jsonName()).append(" | ").append(Formats.counterVerdict(b));
+            }
+            md
                     .append(" | ").append(emoji(b.verdict())).append(' ').append(b.verdict().jsonName())
                     .append(" |\n");
         }

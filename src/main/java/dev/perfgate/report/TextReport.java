@@ -35,23 +35,29 @@ public final class TextReport implements Exporter {
     public String render(ComparisonReport report) {
         int level = Numbers.confidencePercent(report.policy().alpha());
         boolean ab = report.mode() == ComparisonReport.Mode.AB;
+        boolean counters = report.hasCounters();
         String[] sides = Formats.sides(report);
+        List<String> header = new ArrayList<>(List.of("benchmark", sides[0], sides[1]));
+        if (ab) header.add("pairs");
+        header.addAll(List.of("change", level + "% interval", "could detect", "p"));
+        if (counters) header.addAll(List.of("time", "counters"));
+        header.add("verdict");
         List<String[]> rows = new ArrayList<>();
-        rows.add(ab ? new String[]{"benchmark", sides[0], sides[1], "pairs", "change", level + "% interval",
-                "could detect", "p", "verdict"}
-                : new String[]{"benchmark", sides[0], sides[1], "change", level + "% interval", "could detect", "p",
-                "verdict"});
+        rows.add(header.toArray(String[]::new));
         for (BenchmarkComparison b : report.benchmarks()) {
             List<String> row = new ArrayList<>(List.of(b.name(), Formats.center(b.baseline(), b.unit()),
                     Formats.center(b.current(), b.unit())));
             if (ab) row.add(Formats.pairs(b));
             row.addAll(List.of(Numbers.percent(b.change()), Formats.interval(b), Formats.detectable(b),
-                    Numbers.pValue(b.pValue()), paint(b.verdict())));
+                    Numbers.pValue(b.pValue())));
+            if (counters) row.addAll(List.of(b.timeVerdict().jsonName(), Formats.counterVerdict(b)));
+            row.add(paint(b.verdict()));
             rows.add(row.toArray(String[]::new));
         }
         StringBuilder out = new StringBuilder();
         if (ab) out.append(Formats.abLine(report)).append('\n');
-        out.append(ab ? TextTable.render(rows, 1, 2, 3, 4, 6, 7) : TextTable.render(rows, 1, 2, 3, 5, 6));
+        int first = ab ? 4 : 3; // the change column; numbers are right-aligned
+        out.append(TextTable.render(rows, 1, 2, ab ? 3 : 1, first, first + 2, first + 3));
         for (BenchmarkComparison b : report.benchmarks()) {
             for (String note : b.notes()) out.append("  ").append(b.name()).append(": ").append(note).append('\n');
         }

@@ -2,6 +2,7 @@ package dev.perfgate.results;
 
 import dev.perfgate.json.Json;
 import dev.perfgate.json.Fields;
+import dev.perfgate.json.JsonSource;
 import dev.perfgate.json.Messages;
 import dev.perfgate.json.Where;
 
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.GitInfo;
@@ -202,7 +204,58 @@ public final class ResultsDecoder {
         }
         ReportedSummary reported = reported(node, at);
         List<Double> samples = samples(node, at, reported != null);
-        return new BenchmarkResult(name, unit, direction, samples, reported);
+        String kind = fields.text(node, at, "kind");
+        if (kind != null && !kind.equals("count") && !kind.equals("measure")) {
+            throw fields.fail(at.field("kind"), "unknown kind " + Messages.quote(kind),
+                    "write \"count\" for exact counts (judged by a tolerance) or leave it out for measurements");
+        }
+        return new BenchmarkResult(name, unit, direction, samples, reported, counters(node, at), "count".equals(kind));
+    }
+
+    /** The optional counters of a benchmark: arrays of whole numbers per counter, the plan's shape. */
+    private Counters counters(JsonNode benchmark, Where benchmarkAt) {
+        JsonNode node = fields.object(benchmark, benchmarkAt, "counters");
+        if (node == null) return null;
+        return counters(fields, node, benchmarkAt.field("counters"));
+    }
+
+    /** A {@code counters} object read on its own (the history's fast reader); bad input throws. */
+    public static Counters counters(JsonNode node) {
+        return counters(new Fields(JsonSource.of("", new byte[0], JsonSource.RESULTS_FILE)), node, Where.ROOT);
+    }
+
+    private static Counters counters(Fields fields, JsonNode node, Where at) {
+        Map<String, long[]> values = new LinkedHashMap<>();
+        JsonNode v = fields.object(node, at, "values");
+        if (v != null) {
+            for (var e : v.properties()) {
+                Where vAt = at.field("values").field(e.getKey());
+                if (!e.getValue().isArray()) {
+                    throw fields.wrongType(vAt, e.getValue(), "an array of whole numbers", "one count per iteration");
+                }
+                long[] counts = new long[e.getValue().size()];
+                for (int i = 0; i < counts.length; i++) {
+                    JsonNode c = e.getValue().get(i);
+                    if (!c.canConvertToLong() || !c.isIntegralNumber() || c.longValue() < 0) {
+                        throw fields.wrongType(vAt.index(i), c, "a whole number >= 0", "counters count things");
+                    }
+                    counts[i] = c.longValue();
+                }
+                values.put(e.getKey(), counts);
+            }
+        }
+        Counters.Plan plan = null;
+        JsonNode p = fields.object(node, at, "plan");
+        if (p != null) {
+            Boolean nested = fields.bool(p, at.field("plan"), "nested");
+            plan = new Counters.Plan(fields.text(p, at.field("plan"), "fingerprint"),
+                    fields.text(p, at.field("plan"), "summary"), nested != null && nested);
+        }
+        List<String> unavailable = new ArrayList<>();
+        JsonNode u = Fields.get(node, "unavailable");
+        if (u != null && u.isArray()) u.forEach(x -> unavailable.add(x.asText()));
+        Boolean checkpoint = fields.bool(node, at, "checkpoint");
+        return new Counters(values, plan, checkpoint != null && checkpoint, unavailable);
     }
 
     /** The legacy summary a converted baseline carries instead of samples (see {@link ResultsEncoder}). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.PostgresInfo;
@@ -125,6 +126,30 @@ public final class ResultsEncoder {
         b.samples().forEach(samples::add);
         if (!b.samples().isEmpty()) node.set("summary", summary(b.sampleArray()));
         if (b.reported() != null) node.set("reported", reported(b.reported()));
+        if (b.count()) node.put("kind", "count");
+        if (b.counters() != null) node.set("counters", counters(b.counters()));
+        return node;
+    }
+
+    private ObjectNode counters(Counters c) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("iterations", c.iterations());
+        node.put("checkpoint", c.checkpoint());
+        ObjectNode values = node.putObject("values");
+        c.values().forEach((name, v) -> {
+            ArrayNode a = values.putArray(name);
+            for (long x : v) a.add(x);
+        });
+        if (c.plan() != null) {
+            ObjectNode plan = node.putObject("plan");
+            plan.put("fingerprint", c.plan().fingerprint());
+            plan.put("summary", c.plan().summary());
+            plan.put("nested", c.plan().nested());
+        }
+        if (!c.unavailable().isEmpty()) {
+            ArrayNode u = node.putArray("unavailable");
+            c.unavailable().forEach(u::add);
+        }
         return node;
     }
 

@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
  * @param warnThreshold the suite's warning threshold as a fraction
  * @param alpha         the suite's significance level
  * @param vacuum        run {@code VACUUM} before each benchmark, so one benchmark's dead rows don't slow the next
+ * @param counters      count buffers, WAL, rows and plans on untimed iterations after the timed ones
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
                        Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
-                       Double warnThreshold, Double alpha, Boolean vacuum) {
+                       Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters) {
 
     public static final Settings EMPTY =
-            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public static final int DEFAULT_ITERATIONS = 30;
     /** Six, so PostgreSQL's custom-or-generic plan choice (made at the sixth execution) happens before timing. */
@@ -36,7 +37,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     public static final int DEFAULT_SCALE = 1;
 
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
-            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum");
+            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters");
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min)?");
 
@@ -92,6 +93,10 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         return vacuum == null || vacuum;
     }
 
+    public boolean countersOrDefault() {
+        return counters == null || counters;
+    }
+
     public int scaleOrDefault() {
         return scale == null ? DEFAULT_SCALE : scale;
     }
@@ -102,7 +107,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 pick(other.direction, direction), pick(other.isolation, isolation), pick(other.timeout, timeout),
                 pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale),
                 pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
-                pick(other.alpha, alpha), pick(other.vacuum, vacuum));
+                pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -130,6 +135,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             case "warn_threshold" -> b.warnThreshold = threshold(key, v, file, line);
             case "alpha" -> b.alpha = fraction(key, v, file, line);
             case "vacuum" -> b.vacuum = onOff(key, v, file, line);
+            case "counters" -> b.counters = onOff(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
@@ -140,8 +146,9 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
      * Settings given on the command line, each checked against the same bounds as in a suite file and named by its
      * option in messages; a {@code null} value is not given.
      */
-    public static Settings fromOptions(Integer iterations, Integer warmup, Integer scale, Long seed) {
+    public static Settings fromOptions(Integer iterations, Integer warmup, Integer scale, Long seed, Boolean counters) {
         Builder b = new Builder(EMPTY);
+        b.counters = counters;
         if (iterations != null) b.iterations = bounded("--iterations", iterations, 1, MAX_ITERATIONS);
         if (warmup != null) b.warmup = bounded("--warmup", warmup, 0, MAX_ITERATIONS);
         if (scale != null) b.scale = bounded("--scale", scale, 1, MAX_SCALE);
@@ -180,6 +187,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         Double warnThreshold;
         Double alpha;
         Boolean vacuum;
+        Boolean counters;
 
         Builder(Settings s) {
             iterations = s.iterations;
@@ -195,11 +203,12 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             warnThreshold = s.warnThreshold;
             alpha = s.alpha;
             vacuum = s.vacuum;
+            counters = s.counters;
         }
 
         Settings build() {
             return new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale,
-                    failThreshold, warnThreshold, alpha, vacuum);
+                    failThreshold, warnThreshold, alpha, vacuum, counters);
         }
     }
 

@@ -22,7 +22,7 @@ class PolicyTest {
     @Test
     void withersChangeOneField() {
         Policy p = Policy.DEFAULT.withAlpha(0.01).withCorrection(Correction.NONE).withMinIterations(10);
-        assertThat(p).isEqualTo(new Policy(0.10, 0.05, 0.01, Correction.NONE, false, false, 10));
+        assertThat(p).isEqualTo(new Policy(0.10, 0.05, 0.01, Correction.NONE, false, false, 10, 0.02, false));
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.perfgate.analysis;
+
+import dev.perfgate.format.Numbers;
+import dev.perfgate.model.Counters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Judges what PostgreSQL counted ({@link Counters}) in two runs of a benchmark. Counts of the same statements with
+ * the same parameters repeat exactly (measured on the demo suite: buffer hits, WAL records and rows identical on 10
+ * of 10 fresh servers; WAL bytes within 0.3 %), so there is no statistics to do: a counter per iteration that grew
+ * by more than the tolerance ({@link Policy#counterTolerance()}, 2 % by default) and by at least one whole unit is a
+ * regression, one that shrank as much an improvement. The one unit makes 0 -> 1 a change and keeps a tiny counter's
+ * rounding from being one; starting from zero is no excuse: 0 -> 4,096 is a regression.
+ *
+ * <p>Gated: shared buffers (hits + reads: a lost index shows as hits when the table is cached), local buffers, temp
+ * blocks, WAL records, rows, and WAL bytes when both runs took a checkpoint before each counted iteration (without
+ * one, full-page images make WAL bytes depend on where the last checkpoint fell). Shown when they move, not
+ * gated: dirtied and written buffers and full-page images, which follow checkpoints and page layout.
+ */
+public final class CounterCheck {
+
+    private CounterCheck() {
+    }
+
+    /** A counter that moved beyond the tolerance; {@code verdict} is REGRESSION or IMPROVEMENT (OK: not gated). */
+    public record Change(String counter, double base, double current, Verdict verdict) {
+
+        /** E.g. {@code shared buffers per iteration 4 -> 2,013 (+50,225.0%)}. */
+        public String describe() {
+            String change = base == 0 ? "from zero" : Numbers.percent(current / base - 1);
+            return String.format(Locale.ROOT, "%s per iteration %s -> %s (%s)", counter, amount(base), amount(current),
+                    change);
+        }
+
+        private static String amount(double v) {
+            return v == Math.rint(v) ? Numbers.count((long) v) : String.format(Locale.ROOT, "%,.1f", v);
+        }
+    }
+
+    /**
+     * The counters' side of a benchmark's verdict.
+     *
+     * @param verdict     REGRESSION when a gated counter grew, IMPROVEMENT when one shrank and none grew, OK when
+     *                    none moved; {@code null} when the two runs' counters cannot be compared
+     * @param changes     the counters that moved, gated or not, gated ones first
+     * @param planBefore  the base's plan summary when the plan's shape changed, else null
+     * @param planAfter   the current plan summary when it changed, else null
+     */
+    public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter) {
+        public Result {
+            changes = List.copyOf(changes);
+        }
+
+        public boolean planChanged() {
+            return planAfter != null;
+        }
+    }
+
+    private record Gauge(String name, boolean gated, String... counters) {
+    }
+
+    private static final List<Gauge> GAUGES = List.of(
+            new Gauge("shared buffers", true, Counters.SHARED_HIT, Counters.SHARED_READ),
+            new Gauge("local buffers", true, Counters.LOCAL_HIT, Counters.LOCAL_READ),
+            new Gauge("temp blocks", true, Counters.TEMP_READ, Counters.TEMP_WRITTEN),
+            new Gauge("WAL records", true, Counters.WAL_RECORDS),
+            new Gauge("rows", true, Counters.ROWS),
+            new Gauge("WAL bytes", true, Counters.WAL_BYTES),
+            new Gauge("full-page images", false, Counters.WAL_FPI),
+            new Gauge("dirtied buffers", false, Counters.SHARED_DIRTIED),
+            new Gauge("written buffers", false, Counters.SHARED_WRITTEN));
+
+    /** Compares the counters of one benchmark; a null result when either side has none. */
+    public static Result compare(Counters base, Counters current, double tolerance) {
+        if (base == null || current == null || base.values().isEmpty() || current.values().isEmpty()) {
+            return new Result(null, List.of(), null, null);
+        }
+        boolean walBytesComparable = base.checkpoint() && current.checkpoint();
+        List<Change> changes = new ArrayList<>();
+        boolean worse = false;
+        boolean better = false;
+        for (Gauge g : GAUGES) {
+            double b = sum(base, g.counters);
+            double c = sum(current, g.counters);
+            if (Double.isNaN(b) || Double.isNaN(c)) continue;
+            Verdict v = judge(b, c, tolerance);
+            if (v == Verdict.OK) continue;
+            boolean gated = g.gated && (!Counters.WAL_BYTES.equals(g.counters[0]) || walBytesComparable);
+            changes.add(new Change(g.name, b, c, gated ? v : Verdict.OK));
+            worse |= gated && v == Verdict.REGRESSION;
+            better |= gated && v == Verdict.IMPROVEMENT;
+        }
+        changes.sort((x, y) -> Boolean.compare(x.verdict() == Verdict.OK, y.verdict() == Verdict.OK));
+        Verdict verdict = worse ? Verdict.REGRESSION : better ? Verdict.IMPROVEMENT : Verdict.OK;
+        Counters.Plan pb = base.plan();
+        Counters.Plan pc = current.plan();
+        boolean planChanged = pb != null && pc != null && pb.nested() == pc.nested()
+                && !pb.fingerprint().equals(pc.fingerprint());
+        return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null);
+    }
+
+    /**
+     * An exact count compared by the same rule (imported allocation counts, e.g. JMH's bytes per operation):
+     * REGRESSION when {@code current} exceeds {@code base} by more than the tolerance and at least one unit.
+     */
+    public static Verdict judge(double base, double current, double tolerance) {
+        double allowed = Math.max(tolerance * Math.abs(base), 1.0);
+        if (current - base > allowed) return Verdict.REGRESSION;
+        if (base - current > allowed) return Verdict.IMPROVEMENT;
+        return Verdict.OK;
+    }
+
+    /**
+     * What differs between two plan summaries, shape by shape: {@code was X; now Y} with only the statements' shapes
+     * that are not in both (the whole summaries when the difference is in their order only).
+     */
+    public static String planDifference(String before, String after) {
+        List<String> b = List.of(before.split(" \\| "));
+        List<String> a = List.of(after.split(" \\| "));
+        List<String> gone = b.stream().filter(x -> !a.contains(x)).toList();
+        List<String> added = a.stream().filter(x -> !b.contains(x)).toList();
+        if (gone.isEmpty() && added.isEmpty()) return "was " + before + "; now " + after;
+        return "was " + (gone.isEmpty() ? "-" : String.join(" | ", gone)) + "; now "
+                + (added.isEmpty() ? "-" : String.join(" | ", added));
+    }
+
+    /** The mean per iteration of the counters added up; NaN when one of them was not counted. */
+    private static double sum(Counters c, String... names) {
+        double total = 0;
+        for (String n : names) {
+            double v = c.perIteration(n);
+            if (Double.isNaN(v)) return Double.NaN;
+            total += v;
+        }
+        return total;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.perfgate.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.perfgate.json.Json;
+import dev.perfgate.model.Counters;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The shape of PostgreSQL plans in JSON ({@code EXPLAIN (FORMAT JSON)} or auto_explain's {@code log_format = json}):
+ * node types with the relations and indexes they touch, nothing that varies from run to run (costs, row estimates,
+ * times, statement text). Statements' shapes are collected, deduplicated, and turned into a fingerprint and a
+ * one-line summary: a plan that flips from an index scan to a sequential scan changes both; a comment added to a
+ * function body changes neither.
+ */
+final class PlanShapes {
+
+    /** Longest summary kept: enough for a few statements' shapes on one line. */
+    static final int MAX_SUMMARY = 400;
+
+    private final Set<String> keys = new TreeSet<>();
+    private final Set<String> shapes = new LinkedHashSet<>();
+
+    /** Adds one statement's plan: a JSON document holding {@code "Plan"}. */
+    void add(JsonNode statement) {
+        JsonNode root = statement.isArray() && !statement.isEmpty() ? statement.get(0) : statement;
+        JsonNode plan = root.get("Plan");
+        if (plan == null) return;
+        String shape = shape(plan);
+        keys.add(shape);
+        shapes.add(shape);
+    }
+
+    /** Adds an auto_explain notice ("duration: 0.01 ms  plan:\n{...}"); other messages are ignored. */
+    void addNotice(String message) {
+        int brace = message == null ? -1 : message.indexOf('{');
+        if (brace < 0 || !message.contains("plan:")) return;
+        try {
+            add(Json.MAPPER.readTree(message.substring(brace)));
+        } catch (IOException e) {
+            // not a plan after all: nothing to add
+        }
+    }
+
+    boolean isEmpty() {
+        return shapes.isEmpty();
+    }
+
+    /**
+     * The plan record: a fingerprint of the sorted distinct shapes, and the shapes in the order
+     * given, most recent first (auto_explain logs nested statements before the one that ran them).
+     */
+    Counters.Plan plan(boolean nested) {
+        List<String> ordered = new ArrayList<>(shapes);
+        java.util.Collections.reverse(ordered);
+        String summary = String.join(" | ", ordered);
+        if (summary.length() > MAX_SUMMARY) summary = summary.substring(0, MAX_SUMMARY - 3) + "...";
+        return new Counters.Plan(fingerprint(String.join("\n", keys)), summary, nested);
+    }
+
+    /** A node and its children, e.g. {@code Update on products [Index Scan using products_pkey on products]}. */
+    static String shape(JsonNode node) {
+        StringBuilder s = new StringBuilder(label(node));
+        JsonNode children = node.get("Plans");
+        if (children != null && children.isArray() && !children.isEmpty()) {
+            s.append(" [");
+            for (int i = 0; i < children.size(); i++) {
+                if (i > 0) s.append(", ");
+                s.append(shape(children.get(i)));
+            }
+            s.append(']');
+        }
+        return s.toString();
+    }
+
+    private static String label(JsonNode node) {
+        String type = text(node, "Node Type");
+        String operation = text(node, "Operation");
+        StringBuilder s = new StringBuilder("ModifyTable".equals(type) && operation != null ? operation
+                : type == null ? "?" : type);
+        String join = text(node, "Join Type");
+        if (join != null && !"Inner".equals(join)) s.append(" (").append(join).append(')');
+        String index = text(node, "Index Name");
+        if (index != null) s.append(" using ").append(index);
+        String relation = text(node, "Relation Name");
+        if (relation != null) s.append(" on ").append(relation);
+        String function = text(node, "Function Name");
+        if (function != null) s.append(" on ").append(function).append("()");
+        return s.toString();
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private static String fingerprint(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
