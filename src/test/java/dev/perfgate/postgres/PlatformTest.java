@@ -27,7 +27,7 @@ class PlatformTest {
             "Linux,      amd64,   linux-amd64",     // OpenJDK on Linux x86-64 (GitHub ubuntu-latest)
             "Linux,      x86_64,  linux-amd64",     // zonky's spelling, accepted as ArchUtils does
             "Linux,      aarch64, linux-arm64v8",   // Linux ARM64 (GitHub ubuntu-24.04-arm, Graviton)
-            "Mac OS X,   x86_64,  darwin-amd64",    // Intel Mac (GitHub macos-13)
+            "Mac OS X,   x86_64,  darwin-amd64",    // Intel Mac
             "Mac OS X,   aarch64, darwin-arm64v8",  // Apple silicon (GitHub macos-latest)
             "Mac OS X,   arm64,   darwin-arm64v8",
             "Windows 11, amd64,   none",            // zonky has Windows binaries; perfgate does not ship them
