@@ -27,9 +27,13 @@ public final class EmbeddedServer implements DatabaseServer {
         this.postgres = postgres;
     }
 
-    /** Starts a server, or the root fallback when this process is root and user namespaces are unavailable. */
+    /**
+     * Starts a server, or the root fallback when this process is root and user namespaces are unavailable.
+     * Fails with one line first when this jar has no binaries for the machine ({@link Platform#ofThisMachine}).
+     */
     public static DatabaseServer start() {
-        if (RootFallbackServer.needed()) return RootFallbackServer.start();
+        Platform platform = Platform.ofThisMachine();
+        if (RootFallbackServer.needed()) return RootFallbackServer.start(platform);
         StartupGuard guard = null;
         try {
             Path dataDir = Files.createTempDirectory("epg");

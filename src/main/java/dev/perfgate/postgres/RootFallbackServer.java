@@ -55,12 +55,12 @@ final class RootFallbackServer implements DatabaseServer {
         return run(List.of("unshare", "-U", "true"), 10) != 0;
     }
 
-    static DatabaseServer start() {
+    static DatabaseServer start(Platform platform) {
         try {
             Path work = Files.createTempDirectory("perfgate-pg-");
             RootFallbackServer server = new RootFallbackServer(work, freePort());
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
-            server.extractBinaries();
+            server.extractBinaries(platform);
             server.initAndStart();
             return server;
         } catch (IOException e) {
@@ -68,8 +68,8 @@ final class RootFallbackServer implements DatabaseServer {
         }
     }
 
-    private void extractBinaries() throws IOException {
-        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
+    private void extractBinaries(Platform platform) throws IOException {
+        try (InputStream archive = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(platform.os(), platform.arch());
              TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(archive))) {
             Path root = workDir.resolve("pg");
             for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
