@@ -47,7 +47,7 @@ class StoredFilesFuzzTest {
         Cli.run("import", "hyperfine", h, "-o", results.toString()).succeeds();
         Path base = dir.resolve("baseline.json");
         Cli.run("baseline", "accept", results.toString(), "--baseline", base.toString(), "--reason",
-                "first <b>baseline</b>", "--yes").succeeds();
+                "first <b>baseline</b>", "--yes", "--force").succeeds(); // hyperfine's 10 runs: fewer than a verdict needs
         Path history = dir.resolve("history.jsonl");
         Cli.run("check", "--import", "hyperfine", h, "-o", dir.resolve("r1.json").toString(), "--history",
                 history.toString()).succeeds(); // no baseline yet: a line without verdicts
