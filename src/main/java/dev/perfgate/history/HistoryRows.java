@@ -1,6 +1,7 @@
 package dev.perfgate.history;
 
 import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.model.Counters;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.HistoryRow;
 import dev.perfgate.model.RunResult;
@@ -51,6 +52,10 @@ public final class HistoryRows {
         double[] sorted = b.sampleArray();
         Arrays.sort(sorted);
         return new HistoryRow.Point(name, unit, b.direction(), sorted.length, Summary.quantile(sorted, 0.5),
-                Summary.quantile(sorted, 0.25), Summary.quantile(sorted, 0.75), verdict);
+                Summary.quantile(sorted, 0.25), Summary.quantile(sorted, 0.75), verdict, buffers(b.counters()));
+    }
+
+    private static double buffers(Counters c) {
+        return c == null ? Double.NaN : c.perIteration(Counters.SHARED_HIT) + c.perIteration(Counters.SHARED_READ);
     }
 }

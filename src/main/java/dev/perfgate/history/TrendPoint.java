@@ -16,9 +16,15 @@ import dev.perfgate.stats.Summary;
  *                   stalls do not blow up the way min-max would); NaN: no band at this run
  * @param spreadHigh 75th percentile of the run's samples; NaN: no band at this run
  * @param verdict    the run's verdict name (e.g. {@code "regression"}, {@code "ok"}), or {@code null}
+ * @param buffers    shared buffers (hits + reads) per counted iteration; NaN when the run counted none
  */
 public record TrendPoint(Instant time, String commit, double median, double spreadLow, double spreadHigh,
-                         String verdict) {
+                         String verdict, double buffers) {
+
+    public TrendPoint(Instant time, String commit, double median, double spreadLow, double spreadHigh,
+                      String verdict) {
+        this(time, commit, median, spreadLow, spreadHigh, verdict, Double.NaN);
+    }
 
     /** The point of a run from its raw samples: median and interquartile range (type-7 quantiles). */
     public static TrendPoint ofSamples(Instant time, String commit, double[] samples, String verdict) {

@@ -29,8 +29,14 @@ public record HistoryRow(long number, Instant created, String suite, GitInfo git
      * @param lowerQuartile the 25th percentile, the bottom of the spread band
      * @param upperQuartile the 75th percentile
      * @param verdict       the check's verdict on this benchmark, e.g. {@code regression}; {@code null} if none
+     * @param buffers       shared buffers (hits + reads) per counted iteration; NaN when not counted
      */
     public record Point(String name, String unit, Direction direction, int n, double median, double lowerQuartile,
-                       double upperQuartile, String verdict) {
+                       double upperQuartile, String verdict, double buffers) {
+
+        public Point(String name, String unit, Direction direction, int n, double median, double lowerQuartile,
+                     double upperQuartile, String verdict) {
+            this(name, unit, direction, n, median, lowerQuartile, upperQuartile, verdict, Double.NaN);
+        }
     }
 }

@@ -50,6 +50,7 @@ public final class TrendChart {
     static final Color MEDIAN = new Color(0x1c, 0x4e, 0x9a);
     static final Color BAND = new Color(0x74, 0xa9, 0xe0);
     static final Color REGRESSION = new Color(0xe0, 0x31, 0x31);
+    static final Color BUFFERS = new Color(0x6f, 0x42, 0xc1);
     /** Above this many runs, points are not marked: they would merge into a thick line. */
     private static final int MAX_RUNS_WITH_POINTS = 150;
     /** Above this many runs, the line is thinned to an envelope ({@link #drawnRuns}). */
@@ -86,6 +87,19 @@ public final class TrendChart {
         XYPlot plot = new XYPlot(medians(series), domainAxis(series), rangeAxis(series), bandRenderer(series));
         plot.setDataset(1, regressions(series));
         plot.setRenderer(1, regressionRenderer());
+        if (series.runs().stream().anyMatch(p -> Double.isFinite(p.buffers()))) {
+            // what PostgreSQL counted, on an axis of its own: a step here is a change in the work, not in the machine
+            NumberAxis counts = new NumberAxis("shared buffers per iteration");
+            counts.setAutoRangeIncludesZero(true);
+            plot.setRangeAxis(1, counts);
+            plot.setDataset(2, buffers(series));
+            plot.mapDatasetToRangeAxis(2, 1);
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            r.setSeriesPaint(0, BUFFERS);
+            r.setSeriesStroke(0, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {4f, 3f}, 0f));
+            plot.setRenderer(2, r);
+        }
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // red dots over the line
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
@@ -143,6 +157,15 @@ public final class TrendChart {
             if (hi != lo) drawn[count++] = Math.max(lo, hi);
         }
         return Arrays.copyOf(drawn, count);
+    }
+
+    private static XYSeriesCollection buffers(TrendSeries series) {
+        XYSeries line = new XYSeries("shared buffers per iteration", false, true);
+        List<TrendPoint> runs = series.runs();
+        for (int i = 0; i < runs.size(); i++) {
+            if (Double.isFinite(runs.get(i).buffers())) line.add(i + 1, runs.get(i).buffers());
+        }
+        return new XYSeriesCollection(line);
     }
 
     private static XYSeriesCollection regressions(TrendSeries series) {

@@ -98,6 +98,10 @@ final class TrendMarkers {
             items.add(new LegendItem("25th-75th percentile", null, null, null,
                     new Rectangle2D.Double(-8, -5, 16, 10), TrendChart.BAND));
         }
+        if (series.runs().stream().anyMatch(p -> Double.isFinite(p.buffers()))) {
+            items.add(lineItem("shared buffers per iteration (right axis)", TrendChart.BUFFERS, line,
+                    new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f)));
+        }
         if (series.runs().stream().anyMatch(TrendPoint::isRegression)) {
             items.add(new LegendItem("regression", null, null, null, new Ellipse2D.Double(-4.5, -4.5, 9, 9),
                     TrendChart.REGRESSION));
