@@ -127,14 +127,16 @@ public final class CounterCheck {
                 + (added.isEmpty() ? "-" : String.join(" | ", added));
     }
 
-    /** The mean per iteration of the counters added up; NaN when one of them was not counted. */
+    /** The mean per iteration of the counters added up (those counted); NaN when none of them was. */
     private static double sum(Counters c, String... names) {
         double total = 0;
+        boolean any = false;
         for (String n : names) {
             double v = c.perIteration(n);
-            if (Double.isNaN(v)) return Double.NaN;
+            if (Double.isNaN(v)) continue;
             total += v;
+            any = true;
         }
-        return total;
+        return any ? total : Double.NaN;
     }
 }

@@ -69,8 +69,9 @@ final class EnvironmentCheck {
         List<String> warnings = new ArrayList<>(facts.warnings());
         warnings.add("MACHINE SPEED CHANGED: the host ran a fixed calibration query at a different speed during the two runs ("
                 + difference.substring("machine speed: ".length()) + "), e.g. other jobs on a shared runner; timings "
-                + "are not comparable, regressions no larger than that are downgraded to warnings. Re-run when the machine is "
-                + "quiet.");
+                + "are not comparable" + (c > b ? ": regressions no larger than that slowdown are downgraded to "
+                + "warnings" : ", but a faster machine cannot explain a slowdown") + ". Re-run when the machine is "
+                + "quiet, or compare in one session with 'check --against'.");
         // the speed change only explains changes when the hardware and software are otherwise the same
         return new Result(true, differences, warnings, facts.mismatch() ? Double.NaN : c / b - 1);
     }

@@ -82,8 +82,10 @@ public final class JmhImporter implements Importer {
             add(in, byName, e, warnings, new BenchmarkResult(name, e.unit(), e.direction(), e.primary().samples()),
                     e.primary().recorded());
             for (JmhEntry.Secondary s : e.secondaries()) {
+                // bytes allocated per operation is an exact count once the JIT settled: judged by a tolerance
+                boolean count = s.label().equals("gc.alloc.rate.norm");
                 add(in, byName, e, warnings, new BenchmarkResult(name + ":" + s.label(), s.unit(), s.direction(),
-                        s.samples().samples()), s.samples().recorded());
+                        s.samples().samples(), null, null, count), s.samples().recorded());
             }
             unusable.addAll(e.unusable());
             warnings.addAll(e.problems());

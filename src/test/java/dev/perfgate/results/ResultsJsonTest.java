@@ -33,6 +33,28 @@ class ResultsJsonTest {
     }
 
     @Test
+    void countersCountsAndTheAbSessionRoundTrip(@TempDir Path dir) {
+        java.util.Map<String, long[]> values = new java.util.LinkedHashMap<>();
+        values.put(dev.perfgate.model.Counters.SHARED_HIT, new long[]{41, 42, 41});
+        values.put(dev.perfgate.model.Counters.WAL_BYTES, new long[]{38597, 39785, 39057});
+        dev.perfgate.model.Counters counters = new dev.perfgate.model.Counters(values,
+                new dev.perfgate.model.Counters.Plan("c060eb8d2ddbdd86", "Update on products [Index Scan]", true), true,
+                List.of("x.sql:3: cannot be explained (CALL): its counters are not counted"));
+        dev.perfgate.model.AbInfo ab = new dev.perfgate.model.AbInfo("1a2b3c4d", "candidate",
+                new dev.perfgate.model.AbInfo.Version("git", "HEAD~1", "abc", "bench/tviews", null),
+                new dev.perfgate.model.AbInfo.Version("worktree", null, "def", "bench/tviews", true),
+                java.util.Map.of("q", 2), true);
+        RunResult run = new RunResult("s", null, null, null, null, List.of(
+                new BenchmarkResult("q", "ms", Direction.LOWER, List.of(1.0, 2.0)).withCounters(counters),
+                new BenchmarkResult("m:gc.alloc.rate.norm", "B/op", Direction.LOWER, List.of(4096.0), null, null,
+                        true))).withAb(ab);
+        Path file = dir.resolve("r.json");
+        ResultsJson.write(run, file);
+        assertThat(ResultsJson.read(file)).isEqualTo(run);
+        assertThat(ResultsJson.parse(ResultsJson.toJsonLine(run), "line")).isEqualTo(run);
+    }
+
+    @Test
     void minimalRunRoundTripsWithDefaults() {
         RunResult read = ResultsJson.parse(ResultsJson.toJson(Fixtures.minimalRun()), "mem");
         assertThat(read).isEqualTo(Fixtures.minimalRun());
