@@ -169,7 +169,7 @@ final class CheckCommand implements Callable<Integer> {
         if (ab.active()) Outputs.requireWritableFile(ab.baseOutput, "--base-output");
         if (reports.out != null) Outputs.requireWritableFolder(reports.out, "--out " + reports.out);
         reports.chosen();
-        if (!quick && !history.location.startsWith("jdbc:")) {
+        if (!quick && !history.location.contains("://")) {
             Outputs.requireWritableFile(Path.of(history.location), "--history");
         }
     }

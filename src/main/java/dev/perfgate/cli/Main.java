@@ -77,6 +77,29 @@ public final class Main {
     public static int run(Console console, String... args) {
         PrintStream out = console.out();
         PrintStream err = console.err();
+        CommandLine cli = commandLine(console);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, err, isDebug(args)));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("perfgate: " + redact(e.getMessage()) + " (see '"
+                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            return PerfgateException.CANNOT_RUN;
+        });
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("perfgate: out of memory (" + e.getMessage() + "): fewer iterations or benchmarks, or more heap "
+                    + "with PERFGATE_JAVA_OPTS=-Xmx2g");
+            return PerfgateException.CANNOT_RUN;
+        } catch (Error e) {
+            // never exit 1, the code of a regression, because perfgate itself failed
+            return failure(new IllegalStateException(e.toString(), e), err, isDebug(args));
+        }
+    }
+
+    /** The command tree, each command made with the console it prints to. */
+    static CommandLine commandLine(Console console) {
         CommandLine cli = new CommandLine(new Main(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -88,15 +111,7 @@ public final class Main {
             }
         });
         ImportCommand.describeFormats(cli.getSubcommands().get("import").getCommandSpec());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, err, isDebug(args)));
-        cli.setParameterExceptionHandler((e, a) -> {
-            err.println("perfgate: " + redact(e.getMessage()) + " (see '"
-                    + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return PerfgateException.CANNOT_RUN;
-        });
-        return cli.execute(args);
+        return cli;
     }
 
     private static int failure(Exception e, PrintStream err, boolean debug) {

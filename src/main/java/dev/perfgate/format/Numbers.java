@@ -48,6 +48,7 @@ public final class Numbers {
     public static String number(double v) {
         if (Double.isNaN(v)) return "-";
         if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        if (v == 0) return "0";
         double abs = Math.abs(v);
         int decimals = abs >= 1000 ? 0 : abs >= 100 ? 1 : abs >= 10 ? 2 : abs >= 1 ? 3 : 4;
         return String.format(Locale.ROOT, "%." + decimals + "f", v);

@@ -45,7 +45,8 @@ public interface HistoryStore {
      * The store at {@code location}: a {@code jdbc:postgresql://HOST[:PORT]/DATABASE} URL or a file path. Nothing
      * is opened yet: an unreachable server or an unwritable file is reported by the first read or append.
      */
-    static HistoryStore open(String location) {
+    static HistoryStore open(String given) {
+        String location = given == null ? null : ExternalServer.jdbcUrl(given);
         if (location == null || location.isBlank()) {
             throw new PerfgateException("no history location given: give a file such as perfgate-history.jsonl "
                     + "or a URL jdbc:postgresql://HOST[:PORT]/DATABASE");

@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How many samples an imported benchmark keeps, and how they are chosen when a harness recorded more: pgbench
- * logs every transaction and JMH's sample mode records tens of thousands of timings per benchmark.
+ * How many samples an imported benchmark keeps, and how they are chosen when a harness recorded more. The results
+ * file is the record, so an import keeps every sample a harness wrote (a pgbench log of every transaction, JMH's raw
+ * data); only the comparison thins, inside the statistics ({@code stats.Comparison#MAX_RANK_SAMPLES}).
  *
- * <p>Why a limit: the Hodges-Lehmann estimate perfgate compares with takes all {@code m * n} pairwise
- * differences, about 2 s and 200 MB at 5,000 samples a side, and beyond a few thousand samples the interval is
- * no longer limited by their number but by the run-to-run noise, which more samples of one run cannot reduce.
- * The choice is deterministic (no random draw), so importing the same file twice gives the same samples.
+ * <p>The one limit is that of the file itself: a results file must stay under its 32 MB, about a million samples;
+ * JMH's sample-mode histograms, which can stand for billions of timings, are expanded up to that. The choice is
+ * deterministic (no random draw), so importing the same file twice gives the same samples.
  */
 final class Thinning {
 
-    /** At most this many samples per benchmark. */
-    static final int MAX_SAMPLES = 5_000;
+    /** At most this many samples per benchmark: what a results file can hold. */
+    static final int MAX_SAMPLES = 1_000_000;
 
     private Thinning() {
     }
@@ -35,7 +35,7 @@ final class Thinning {
     /** The warning that says thinning happened, or {@code null} when it did not. */
     static String warning(String benchmark, long recorded) {
         if (recorded <= MAX_SAMPLES) return null;
-        return String.format(Locale.ROOT, "%s: %d samples recorded, %d evenly spaced ones kept (perfgate compares "
+        return String.format(Locale.ROOT, "%s: %d samples recorded, %d evenly spaced ones kept (a results file holds "
                 + "at most %d per benchmark)", benchmark, recorded, MAX_SAMPLES, MAX_SAMPLES);
     }
 }

@@ -24,10 +24,11 @@ public final class ExternalServer implements DatabaseServer {
         this.properties = properties;
     }
 
-    public static ExternalServer of(String url) {
+    public static ExternalServer of(String given) {
+        String url = jdbcUrl(given);
         if (!url.startsWith("jdbc:postgresql:")) {
-            throw new PerfgateException("--db " + redact(url) + " is not a PostgreSQL JDBC URL: write "
-                    + "jdbc:postgresql://HOST[:PORT]/DATABASE");
+            throw new PerfgateException("--db " + redact(url) + " is not a PostgreSQL URL: write "
+                    + "jdbc:postgresql://HOST[:PORT]/DATABASE or postgresql://[USER@]HOST[:PORT]/DATABASE");
         }
         Properties parsed = org.postgresql.Driver.parseURL(url, new Properties());
         if (parsed == null) throw new PerfgateException("--db " + redact(url) + " cannot be parsed: write jdbc:postgresql://HOST[:PORT]/DATABASE");
@@ -65,6 +66,29 @@ public final class ExternalServer implements DatabaseServer {
     @Override
     public void close() {
         // perfgate did not start this server, so it leaves it running
+    }
+
+    /**
+     * A JDBC URL for {@code url}, which may also be written libpq's way, {@code postgresql://[user[:password]@]host
+     * [:port]/db[?...]} (or {@code postgres://}): the user and password move into the query string, where pgjdbc reads
+     * them. Anything else is returned as it is.
+     */
+    public static String jdbcUrl(String url) {
+        String rest;
+        if (url.startsWith("postgresql://")) rest = url.substring("postgresql://".length());
+        else if (url.startsWith("postgres://")) rest = url.substring("postgres://".length());
+        else return url;
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        int at = authority.lastIndexOf('@');
+        if (at < 0) return "jdbc:postgresql://" + authority + path;
+        String userInfo = authority.substring(0, at);
+        String hosts = authority.substring(at + 1);
+        int colon = userInfo.indexOf(':');
+        String credentials = "user=" + (colon < 0 ? userInfo : userInfo.substring(0, colon))
+                + (colon < 0 ? "" : "&password=" + userInfo.substring(colon + 1));
+        return "jdbc:postgresql://" + hosts + path + (path.contains("?") ? "&" : "?") + credentials;
     }
 
     /** The URL without its query string (where a password may be) and without user:password@. */

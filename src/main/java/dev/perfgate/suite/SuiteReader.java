@@ -60,6 +60,11 @@ public final class SuiteReader {
         }
     }
 
+    /** Some editors start UTF-8 files with a byte-order mark; it is not SQL. */
+    static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
     /** Reads a suite that ships inside perfgate's jar (under {@code /suites/NAME/}). */
     public static Suite bundled(String name) {
         String base = "/suites/" + name + "/";
@@ -76,7 +81,9 @@ public final class SuiteReader {
     }
 
     /** Builds a suite from file names and their text. */
-    static Suite fromFiles(String suiteName, String source, Map<String, String> files) {
+    static Suite fromFiles(String suiteName, String source, Map<String, String> given) {
+        Map<String, String> files = new TreeMap<>();
+        given.forEach((name, text) -> files.put(name, withoutBom(text)));
         Settings suiteSettings = Settings.EMPTY;
         List<SqlStatement> setup = List.of();
         List<SqlStatement> teardown = List.of();

@@ -41,7 +41,7 @@ class BadInputTest {
 
     @Test
     void badOptionValue() {
-        expectOneLine(CliRun.of("run", "--iterations", "0"), "--iterations: iterations=0 is not a whole number >= 1");
+        expectOneLine(CliRun.of("run", "--iterations", "0"), "--iterations: 0 is out of range: give a whole number from 1");
     }
 
     @Test

@@ -116,4 +116,11 @@ class SuiteReaderTest {
     private void write(String name, String text) throws IOException {
         Files.writeString(dir.resolve(name), text);
     }
+
+    @org.junit.jupiter.api.Test
+    void aByteOrderMarkIsNotSql() {
+        Suite s = SuiteReader.fromFiles("bom", "x", java.util.Map.of("a.sql", "\uFEFF-- perfgate:run\nSELECT 1;\n"));
+        org.assertj.core.api.Assertions.assertThat(s.benchmarks()).singleElement()
+                .satisfies(b -> org.assertj.core.api.Assertions.assertThat(b.timed()).hasSize(1));
+    }
 }
