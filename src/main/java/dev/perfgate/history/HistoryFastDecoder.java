@@ -82,6 +82,8 @@ final class HistoryFastDecoder {
         return token == JsonToken.END_ARRAY && !list.isEmpty() ? list : null;
     }
 
+    // One streaming pass over a benchmark's keys, in one method: a switch per key is what keeps this reader several
+    // times faster than the tree-based one on millions of samples; any doubt returns null (the validated reader decides).
     private static BenchmarkResult benchmark(JsonParser p) throws IOException {
         String name = null;
         String unit = null;

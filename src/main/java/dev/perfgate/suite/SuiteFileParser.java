@@ -32,6 +32,7 @@ final class SuiteFileParser {
         this.file = file;
     }
 
+    // One pass over the lines with the current section as state: splitting it would scatter that state.
     Parsed parse(String text) {
         Settings settings = Settings.EMPTY;
         List<ParamSpec> params = new ArrayList<>();
