@@ -141,7 +141,7 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         return new BenchmarkComparison(name, unit, direction, verdict, bad == null ? nan : bad.estimate(),
                 bad == null ? nan : bad.low(), bad == null ? nan : bad.high(), pAdjusted,
                 comparison == null ? nan : comparison.pValue(), baseline, current, method, all, iterationsToDecide,
-                pairs, bad == null ? nan : bad.detectable(), timeVerdict, counters.verdict() == null ? null : counters);
+                pairs, detectable(bad), timeVerdict, counters.verdict() == null ? null : counters);
     }
 
     /**
@@ -174,6 +174,16 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
             }
         }
         return verdict;
+    }
+
+    /**
+     * The interval's detectable change, taken on the ratio current / baseline itself: the positive-is-worse change
+     * of a higher-is-better metric is {@code 1 - ratio}, which is not a ratio, so it is turned back first.
+     */
+    private double detectable(RelativeChange bad) {
+        if (bad == null) return Double.NaN;
+        return (direction == Direction.HIGHER ? RegressionCheck.worseIsPositive(bad, Direction.HIGHER) : bad)
+                .detectable();
     }
 
     /** True when the comparison is of pairs (A/B). */

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Judges the gate through the real jar, as a CI pipeline would, and prints the counts:
+#
+#   scripts/gate-runs.sh ab N          # N x `check --against HEAD` on unchanged code, then N x with a slowed trigger
+#   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
+#                                      # N runs of a copy without the reviews index, stored baseline and --against
+#   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
+#
+# Every run uses a fresh embedded PostgreSQL. Work happens in a temporary git repository holding a copy of the
+# demo suite; the jar is target/perfgate.jar (./perfgate builds it). Needs git and python3.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$here/target/perfgate.jar"
+[ -f "$jar" ] || "$here/perfgate" --version >/dev/null
+mode="${1:-ab}"
+runs="${2:-20}"
+work="$(mktemp -d /tmp/perfgate-gate-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+mkdir -p bench
+cp -r "$here/src/main/resources/suites/tviews" bench/tviews
+git init -q && git add . && git -c user.name=m -c user.email=m@m commit -qm suite
+pg() { java -jar "$jar" "$@"; }
+
+# Every read-model rebuild builds the JSONB document twice: about +20 % on single_row_update, about 2x where
+# the rebuild dominates (cascade_10_entities, bulk_1k_rows).
+slow_trigger() {
+  python3 - "$1" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+old = "LANGUAGE sql AS $$\n    INSERT INTO tviews.tv_product (product_id, data)"
+assert old in s, "the refresh function changed: update scripts/gate-runs.sh"
+open(p, "w").write(s.replace(old, "LANGUAGE sql AS $$\n    SELECT tviews.tv_product_build(p_id);\n"
+                                  "    INSERT INTO tviews.tv_product (product_id, data)"))
+EOF
+}
+
+drop_index() {
+  sed -i 's/^CREATE INDEX reviews_product_idx ON reviews (product_id);/-- reviews_product_idx dropped/' "$1"
+}
+
+# verdict per benchmark and overall from a comparison file: "fail single_row_update=regression ..."
+verdicts() {
+  python3 - "$1" <<'EOF'
+import json, sys
+c = json.load(open(sys.argv[1]))
+parts = []
+for b in c["benchmarks"]:
+    extra = ""
+    if "counters" in b:
+        extra = "/counters=" + b["counters"]["verdict"] + ("+plan" if "plan_change" in b["counters"] else "")
+    d = b.get("detectable")
+    parts.append("%s=%s%s(%+.1f%%,detect %s)" % (b["name"], b["verdict"], extra, 100 * (b["change"] or 0),
+                 "-" if d is None else "%.1f%%" % (100 * d)))
+print(c["verdict"], " ".join(parts))
+EOF
+}
+
+tally() { # label, then lines of "verdict ..." on stdin
+  python3 -c '
+import sys, collections
+label = sys.argv[1]
+lines = [l.split()[0] for l in sys.stdin if l.strip()]
+c = collections.Counter(lines)
+print("%s: %d runs: %d pass, %d warn, %d fail" % (label, len(lines), c["pass"], c["warn"], c["fail"]))
+' "$1"
+}
+
+ab() {
+  : > unchanged.txt
+  for i in $(seq "$runs"); do
+    pg check bench/tviews --against HEAD --format json --out "r$i" --history h.jsonl >/dev/null 2>"e$i.txt" || true
+    verdicts "r$i/comparison.json" | tee -a unchanged.txt
+  done
+  slow_trigger bench/tviews/_suite.sql
+  : > slowed.txt
+  for i in $(seq "$runs"); do
+    pg check bench/tviews --against HEAD --format json --out "s$i" --history h.jsonl >/dev/null 2>"f$i.txt" || true
+    verdicts "s$i/comparison.json" | tee -a slowed.txt
+  done
+  tally "unchanged code, check --against HEAD" < unchanged.txt
+  tally "slowed trigger, check --against HEAD" < slowed.txt
+}
+
+counters() {
+  pg run bench/tviews -o first.json >/dev/null 2>&1
+  : > stable.txt
+  for i in $(seq "$runs"); do
+    pg run bench/tviews -o "u$i.json" >/dev/null 2>&1
+    pg compare first.json "u$i.json" --format json > "c$i.json" 2>/dev/null || true
+    python3 - "c$i.json" <<'EOF' | tee -a stable.txt
+import json, sys
+c = json.load(open(sys.argv[1]))
+moved = [(b["name"], ch["counter"], ch["base"], ch["current"], ch["verdict"]) for b in c["benchmarks"]
+         if "counters" in b for ch in b["counters"]["changes"]]
+gated = [m for m in moved if m[4] != "ok"]
+plans = [b["name"] for b in c["benchmarks"] if "counters" in b and "plan_change" in b["counters"]]
+print("gated-counter-changes=%d plan-changes=%d moved=%s" % (len(gated), len(plans), moved))
+EOF
+  done
+  cp first.json bench/tviews/baseline.json
+  cp -r bench/tviews bench/noindex && drop_index bench/noindex/_suite.sql && cp first.json bench/noindex/baseline.json
+  : > noindex.txt
+  for i in $(seq "$runs"); do
+    pg check bench/noindex --format json --out "n$i" --history n.jsonl >/dev/null 2>&1 || true
+    echo "baseline $(verdicts "n$i/comparison.json")" | tee -a noindex.txt
+    pg check bench/noindex --against bench/tviews --format json --out "a$i" --history n.jsonl >/dev/null 2>&1 || true
+    echo "against $(verdicts "a$i/comparison.json")" | tee -a noindex.txt
+  done
+  echo "unchanged runs with a gated counter change: $(grep -vc 'gated-counter-changes=0 plan-changes=0' stable.txt || true) of $runs"
+  echo "no-index copy failing on counters, stored baseline: $(grep '^baseline fail' noindex.txt | grep -c 'counters=regression' || true) of $runs"
+  echo "no-index copy failing on counters, --against: $(grep '^against fail' noindex.txt | grep -c 'counters=regression' || true) of $runs"
+}
+
+walltime() {
+  for i in $(seq "$runs"); do
+    for variant in plain nocounters ab; do
+      case $variant in
+        plain) args=(check bench/tviews) ;;
+        nocounters) args=(check bench/tviews --no-counters) ;;
+        ab) args=(check bench/tviews --against HEAD) ;;
+      esac
+      start=$(date +%s.%N)
+      pg "${args[@]}" --history "w-$variant.jsonl" -o "w-$variant.json" >/dev/null 2>&1 || true
+      end=$(date +%s.%N)
+      echo "$variant $(python3 -c "print('%.1f' % ($end - $start))")" | tee -a wall.txt
+    done
+  done
+  python3 - <<'EOF'
+import collections, statistics
+t = collections.defaultdict(list)
+for line in open("wall.txt"):
+    v, s = line.split(); t[v].append(float(s))
+m = {v: statistics.median(s) for v, s in t.items()}
+for v in ("plain", "nocounters", "ab"):
+    print("%-11s median %.1f s over %d runs %s" % (v, m[v], len(t[v]), t[v]))
+print("counters add %+.0f %% to check; check --against takes %.2fx a plain check" %
+      (100 * (m["plain"] / m["nocounters"] - 1), m["ab"] / m["plain"]))
+EOF
+}
+
+"$mode"
