@@ -108,8 +108,8 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
                     + cur.direction().jsonName() + "): judged as " + cur.direction().jsonName() + " is better");
         }
         if (looks > 1) {
-            notes.add(String.format(Locale.ROOT, "confirmed with more pairs: %d passes, so this verdict spent %s of "
-                    + "the error budget (alpha %s)", looks, Numbers.share(share), Numbers.pValue(policy.alpha() * share)));
+            notes.add(String.format(Locale.ROOT, "looked at again with more pairs: %d passes, so this verdict spent %s "
+                    + "of the error budget (alpha %s)", looks, Numbers.share(share), Numbers.pValue(policy.alpha() * share)));
         }
         Comparison comparison = Comparison.paired(new Sample(base.sampleArray()), new Sample(cur.sampleArray()),
                 1 - policy.alpha() * share);

@@ -9,7 +9,8 @@ import dev.perfgate.stats.Sample;
  * "Confirm before failing" in an A/B run: after each pass of pairs, whether a benchmark needs more. It does when its
  * first pass says regression (a failure is only ever decided on more than one pass), or when it is undecided:
  * inconclusive, or a warning whose interval still reaches past the fail threshold. Each look is judged at its share
- * of the error budget ({@link Looks}) on the uncorrected p-value; the final verdict then corrects across benchmarks.
+ * of the error budget ({@link Looks}: the first at the full alpha, as it cannot fail) on the uncorrected p-value; the
+ * final verdict then corrects across benchmarks.
  */
 public final class Confirmation {
 
@@ -29,7 +30,7 @@ public final class Confirmation {
         VerdictRule.Decision d = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(), bad.high(),
                 c.pValue(), c.baselineN(), c.currentN()), false, policy, share);
         return switch (d.verdict()) {
-            case REGRESSION -> looks == 1;
+            case REGRESSION -> !Looks.mayFail(looks, true);
             case INCONCLUSIVE -> true;
             case WARNING -> bad.high() > policy.failThreshold();
             default -> false;

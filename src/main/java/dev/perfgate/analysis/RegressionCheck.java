@@ -95,8 +95,15 @@ public final class RegressionCheck {
             VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
                     bad.high(), adjusted[i], pair.comparison().baselineN(), pair.comparison().currentN()),
                     pair.quick(), policy, pair.share());
-            results.add(pair.toResult(decision.verdict(), bad, adjusted[i], decision.notes(),
-                    decision.iterationsToDecide(), policy));
+            Verdict verdict = decision.verdict();
+            List<String> notes = new ArrayList<>(decision.notes());
+            int looks = ab == null ? 1 : ab.looks().getOrDefault(pair.name(), 1);
+            if (verdict == Verdict.REGRESSION && !Looks.mayFail(looks, ab != null && ab.confirm())) {
+                verdict = Verdict.WARNING; // the run had no pairs or time left to confirm it
+                notes.add(0, "a regression on the first pass of pairs, not confirmed: the pair budget (--max-pairs) "
+                        + "or the time budget (--max-time) ran out first; re-run to confirm");
+            }
+            results.add(pair.toResult(verdict, bad, adjusted[i], notes, decision.iterationsToDecide(), policy));
         }
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
         List<String> warnings = new ArrayList<>();
