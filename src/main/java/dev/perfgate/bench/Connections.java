@@ -17,17 +17,21 @@ final class Connections {
         try {
             return server.connect(database);
         } catch (SQLException e) {
-            String state = e.getSQLState() == null ? "" : e.getSQLState();
-            String hint = switch (state) {
-                case "28P01", "28000" -> "check the user, and set the password in PGPASSWORD or ~/.pgpass";
-                case "3D000" -> "create the database or name another one in the URL";
-                default -> missingPassword(e) ? "set the password in PGPASSWORD or ~/.pgpass"
-                        : "check the host, port and that the server is running";
-            };
             throw new PerfgateException("cannot connect to " + server.description()
                     + (database == null ? "" : " (database " + database + ")") + ": " + firstLine(e.getMessage())
-                    + " (" + hint + ")", e);
+                    + " (" + hint(e) + ")", e);
         }
+    }
+
+    /** What to do about a failed connection, from PostgreSQL's SQL state or, lacking one, pgjdbc's words. */
+    static String hint(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return switch (state) {
+            case "28P01", "28000" -> "check the user, and set the password in PGPASSWORD or ~/.pgpass";
+            case "3D000" -> "create the database or name another one in the URL";
+            default -> missingPassword(e) ? "set the password in PGPASSWORD or ~/.pgpass"
+                    : "check the host, port and that the server is running";
+        };
     }
 
     // pgjdbc says so in words, with no SQL state of its own: the server asked for a password and none was given.
