@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * end the ways they can reach perfgate (a results file anyone can write, another harness's output) and leaving through
  * every report format and the trend page: escaped as text everywhere, never markup. (Suite file names cannot carry
  * such names: benchmark names from files are limited to letters, digits, '_', '.' and '-'.) The renderers' own unit
- * tests are in report.MarkdownReportTest, HtmlReportTest, JunitReportTest, TrendPageTest, HtmlBrowserTest.
+ * tests are in report.MarkdownReportTest, HtmlReportTest, JunitReportTest, TrendPageTest, HtmlBrowserIT.
  */
 class HostileTextTest {
 

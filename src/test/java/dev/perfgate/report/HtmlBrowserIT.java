@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * text; the console stays silent (a blocked or failing script would log there); and a screenshot is kept in
  * {@code target/browser/comparison.png} for a person to look at.
  */
-class HtmlBrowserTest {
+class HtmlBrowserIT {
 
     private static final long TIMEOUT_SECONDS = 90;
     private static final int WIDTH = 1100;

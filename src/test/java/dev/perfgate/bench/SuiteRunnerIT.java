@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The runner against a real embedded PostgreSQL. */
-class SuiteRunnerTest {
+class SuiteRunnerIT {
 
     @TempDir
     Path dir;

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its postmaster is killed with SIGKILL. Each time perfgate names the benchmark, file, line and iteration in one line,
  * exits 2, writes no results, and leaves the earlier results, baseline and history byte for byte as they were.
  */
-class ServerDeathTest {
+class ServerDeathIT {
 
     private static final String SLEEP = "pg_sleep(0.05)";
 

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The setpriv path for root on kernels without user namespaces, forced on this machine. */
-class RootFallbackServerTest {
+class RootFallbackServerIT {
 
     @AfterEach
     void unforce() {

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A suite of 200 benchmarks (tiny SELECTs, 3 iterations, no warm-up) runs on the shared test server, is checked
  * against a baseline, and reports in every format with one entry per benchmark; the history lists it.
  */
-class LargeSuiteTest {
+class LargeSuiteIT {
 
     static final int BENCHMARKS = 200;
 
@@ -50,7 +50,7 @@ class LargeSuiteTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(r.exitCode()).as(r.err()).isIn(0, 1);
         assertThat(r.err()).doesNotContain("internal error", "Exception");
-        System.out.printf(java.util.Locale.ROOT, "LargeSuiteTest: check of %d benchmarks with every report format: %.1f s%n",
+        System.out.printf(java.util.Locale.ROOT, "LargeSuiteIT: check of %d benchmarks with every report format: %.1f s%n",
                 BENCHMARKS, seconds);
 
         ObjectMapper json = new ObjectMapper();

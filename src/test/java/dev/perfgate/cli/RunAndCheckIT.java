@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code run} and {@code check} end to end, in-process, on the bundled demo suite and a real embedded server. */
-class RunAndCheckTest {
+class RunAndCheckIT {
 
     @TempDir
     Path dir;

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs the real tools and imports what they write this time: pgbench (Debian: postgresql-client) against the
  * embedded PostgreSQL, and hyperfine (Debian: hyperfine). Skipped where a tool is not installed.
  */
-class LiveToolsTest {
+class LiveToolsIT {
 
     @Test
     void pgbenchAgainstTheEmbeddedServer(@TempDir Path dir) throws Exception {
