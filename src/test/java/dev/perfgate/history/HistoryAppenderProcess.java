@@ -3,7 +3,7 @@ package dev.perfgate.history;
 import java.nio.file.Path;
 
 /**
- * A {@code check}-style appender in its own JVM, for {@link HistoryConcurrencyTest} and {@link HistoryCrashTest}:
+ * A {@code check}-style appender in its own JVM, for {@link HistoryConcurrencyIT} and {@link HistoryCrashIT}:
  * file locks only exclude other processes, and only a process can be killed mid-write. Arguments: history file,
  * writer id, number of runs, and optionally benchmarks and samples per run (default 20 x 30).
  */
@@ -20,7 +20,7 @@ public final class HistoryAppenderProcess {
         int samples = args.length > 4 ? Integer.parseInt(args[4]) : 30;
         for (int i = 0; i < runs; i++) {
             HistoryStore store = HistoryStore.open(file.toString()); // a fresh store each time, as each check has
-            store.append(HistoryConcurrencyTest.entry(writer, i, benchmarks, samples));
+            store.append(HistoryTestRuns.appended(writer, i, benchmarks, samples));
         }
     }
 

@@ -21,43 +21,17 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 8 concurrent appenders, 50 runs each, to one history file: afterwards exactly 400 lines, each a complete run,
- * none lost, none interleaved, each writer's runs in its own order. Lines are ~15 KB, several pages each, so an
- * unlocked or split write would show.
+ * 8 concurrent appender threads, 50 runs each, to one history file: afterwards exactly 400 lines, each a complete
+ * run, none lost, none interleaved, each writer's runs in its own order. Lines are ~15 KB, several pages each, so an
+ * unlocked or split write would show. The same with eight processes (file locks between JVMs): HistoryConcurrencyIT.
  */
 class HistoryConcurrencyTest {
 
-    private static final int WRITERS = 8;
-    private static final int RUNS = 50;
+    static final int WRITERS = 8;
+    static final int RUNS = 50;
 
     @TempDir
     Path dir;
-
-    /** The run writer {@code writer} appends as its {@code i}-th: its suite and commit say who and which. */
-    static HistoryEntry entry(int writer, int i) {
-        return entry(writer, i, 20, 30);
-    }
-
-    static HistoryEntry entry(int writer, int i, int benchmarks, int samples) {
-        return HistoryTestRuns.checked(HistoryTestRuns.run("writer-" + writer, writer + "-" + i, benchmarks, samples,
-                writer * 1000L + i));
-    }
-
-    @Test
-    void eightProcessesAppendWithoutLosingOrInterleavingALine() throws Exception {
-        Path file = dir.resolve("history.jsonl");
-        List<Process> processes = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            processes.add(HistoryAppenderProcess.command(file, w, RUNS, 20, 30).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("writer-" + w + ".log").toFile()).start());
-        }
-        for (int w = 0; w < WRITERS; w++) {
-            Process p = processes.get(w);
-            assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("writer %d finished", w).isTrue();
-            assertThat(p.exitValue()).as(Files.readString(dir.resolve("writer-" + w + ".log"))).isZero();
-        }
-        assertComplete(file);
-    }
 
     @Test
     void eightThreadsAppendWithoutLosingOrInterleavingALine() throws Exception {
@@ -69,7 +43,7 @@ class HistoryConcurrencyTest {
             int writer = w;
             done.add(pool.submit(() -> {
                 start.await();
-                for (int i = 0; i < RUNS; i++) new HistoryFile(file).append(entry(writer, i));
+                for (int i = 0; i < RUNS; i++) new HistoryFile(file).append(HistoryTestRuns.appended(writer, i));
                 return null;
             }));
         }
@@ -84,9 +58,9 @@ class HistoryConcurrencyTest {
     void readersDuringAppendsSeeOnlyCompleteRuns() throws Exception {
         Path file = dir.resolve("history.jsonl");
         HistoryFile history = new HistoryFile(file);
-        history.append(entry(0, 0));
+        history.append(HistoryTestRuns.appended(0, 0));
         Thread appender = new Thread(() -> {
-            for (int i = 1; i < RUNS; i++) new HistoryFile(file).append(entry(1, i));
+            for (int i = 1; i < RUNS; i++) new HistoryFile(file).append(HistoryTestRuns.appended(1, i));
         });
         appender.start();
         List<String> warnings = new ArrayList<>();
@@ -95,7 +69,7 @@ class HistoryConcurrencyTest {
         assertThat(warnings).isEmpty();
     }
 
-    private static void assertComplete(Path file) throws IOException {
+    static void assertComplete(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(WRITERS * RUNS);
         assertThat(Files.readString(file)).endsWith("\n");
@@ -105,7 +79,7 @@ class HistoryConcurrencyTest {
             HistoryEntry read = HistoryLines.decode(line, line.length, "line " + (n + 1), "interleaved?");
             int writer = Integer.parseInt(read.run().suite().substring("writer-".length()));
             int i = next.merge(writer, 1, Integer::sum) - 1;
-            assertThat(read).isEqualTo(entry(writer, i)); // every run intact, each writer's in its order
+            assertThat(read).isEqualTo(HistoryTestRuns.appended(writer, i)); // intact, each writer's in its order
         }
         assertThat(next).hasSize(WRITERS).allSatisfy((w, count) -> assertThat(count).isEqualTo(RUNS));
         List<HistoryEntry> streamed = new ArrayList<>();

@@ -42,12 +42,12 @@ class HistoryCrashTest {
         for (HistoryEntry run : runs) {
             int writer = Integer.parseInt(run.run().suite().substring("writer-".length()));
             int i = Integer.parseInt(run.run().git().commit().substring(run.run().git().commit().indexOf('-') + 1));
-            assertThat(run).isEqualTo(HistoryConcurrencyTest.entry(writer, i, BENCHMARKS, SAMPLES));
+            assertThat(run).isEqualTo(HistoryTestRuns.appended(writer, i, BENCHMARKS, SAMPLES));
         }
         assertThat(warnings).allSatisfy(w -> assertThat(w).contains("cut short"));
         assertThat(warnings.size()).isLessThanOrEqualTo(6);
 
-        HistoryEntry after = HistoryConcurrencyTest.entry(99, 0, 2, 3);
+        HistoryEntry after = HistoryTestRuns.appended(99, 0, 2, 3);
         new HistoryFile(file).append(after);
         List<HistoryEntry> again = read(file, new ArrayList<>());
         assertThat(again).hasSize(runs.size() + 1).endsWith(after);

@@ -49,6 +49,15 @@ final class HistoryTestRuns {
                 new RunSettings(samples, 5, false, Map.of("scale", 10, "seed", (int) seed)), list);
     }
 
+    /** The run appender {@code writer} appends as its {@code i}-th: its suite and commit say who and which. */
+    static HistoryEntry appended(int writer, int i) {
+        return appended(writer, i, 20, 30);
+    }
+
+    static HistoryEntry appended(int writer, int i, int benchmarks, int samples) {
+        return checked(run("writer-" + writer, writer + "-" + i, benchmarks, samples, writer * 1000L + i));
+    }
+
     /** The run with the check's verdicts: pass, every benchmark ok. */
     static HistoryEntry checked(RunResult run) {
         Map<String, String> verdicts = new LinkedHashMap<>();

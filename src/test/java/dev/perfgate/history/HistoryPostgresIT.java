@@ -25,8 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The PostgreSQL history on the real embedded server; each test gets its own schema. */
-class HistoryPostgresTest {
+/**
+ * The PostgreSQL history on the real embedded server; each test gets its own schema. What needs no server (choosing
+ * the store, a server that is down) is in HistoryStoreTest.
+ */
+class HistoryPostgresIT {
 
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
 
@@ -102,7 +105,7 @@ class HistoryPostgresTest {
         for (int w = 0; w < 8; w++) {
             int writer = w;
             done.add(pool.submit(() -> {
-                for (int i = 0; i < 10; i++) new HistoryPostgres(server).append(HistoryConcurrencyTest.entry(writer, i));
+                for (int i = 0; i < 10; i++) new HistoryPostgres(server).append(HistoryTestRuns.appended(writer, i));
                 return null;
             }));
         }
@@ -134,32 +137,6 @@ class HistoryPostgresTest {
         assertThat(e.getMessage()).startsWith("history database " + server.description() + ", perfgate_runs id " + id
                 + ": not a valid history line (benchmarks: no benchmarks").endsWith("fix or delete that row: the "
                 + "other runs are intact");
-    }
-
-    @Test
-    void aServerThatIsDownIsOneClearLineWithoutThePassword() {
-        HistoryStore down = HistoryStore.open("jdbc:postgresql://127.0.0.1:1/x?user=u&password=sekrit");
-        for (Runnable r : List.<Runnable>of(() -> down.append(HistoryEntry.unchecked(Fixtures.minimalRun())),
-                () -> down.forEach(e -> { }, warnings::add))) {
-            PerfgateException e = catchThrowableOfType(PerfgateException.class, r::run);
-            assertThat(e.getMessage()).startsWith("cannot reach the history database jdbc:postgresql://127.0.0.1:1/x: ")
-                    .doesNotContain("sekrit", "\n");
-            assertThat(e.exitCode()).isEqualTo(2);
-        }
-    }
-
-    @Test
-    void locationsChooseTheStore() {
-        assertThat(HistoryStore.open("perfgate-out/history.jsonl")).isInstanceOf(HistoryFile.class);
-        assertThat(HistoryStore.open("jdbc:postgresql://localhost/perf")).isInstanceOf(HistoryPostgres.class)
-                .extracting(HistoryStore::description).isEqualTo("jdbc:postgresql://localhost/perf");
-        assertThat(HistoryStore.open("jdbc:postgresql://localhost/perf?password=sekrit").description())
-                .isEqualTo("jdbc:postgresql://localhost/perf");
-        assertThat(catchThrowableOfType(PerfgateException.class, () -> HistoryStore.open("jdbc:mysql://h/db?password=p"))
-                .getMessage()).isEqualTo("history location jdbc:mysql://h/db is not supported: give a file path or "
-                + "jdbc:postgresql://HOST[:PORT]/DATABASE");
-        assertThat(catchThrowableOfType(PerfgateException.class, () -> HistoryStore.open(" ")).getMessage())
-                .startsWith("no history location given");
     }
 
     private List<HistoryEntry> read(HistoryStore history) {
