@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A suite cannot reach outside its folder: no command takes a file name inside a suite (only the folder, and
  * benchmark names for {@code -b}), and a file linked from outside, by an absolute or a relative ({@code ../})
- * symbolic link, is refused before anything runs. A link between two files of the suite itself is fine. (The
+ * symbolic link, is refused before anything runs (so no server is started). A link between two files of the suite
+ * itself is fine, and the range that --scale empties is checked once a server is reached: both in SuiteBoundaryIT. (The
  * absolute-link case is also in suite.SuiteReaderTest.)
  */
 class SuiteBoundaryTest {
@@ -52,24 +51,5 @@ class SuiteBoundaryTest {
                 "--benchmark ../outside/secret: no such benchmark");
         Cli.run("run", suite.toString(), "-b", outside.resolve("secret").toString()).failsWithOneLine(
                 "no such benchmark");
-    }
-
-    @Test
-    void aLinkInsideTheFolderIsFine() throws IOException {
-        Files.createSymbolicLink(suite.resolve("b.sql"), Path.of("a.sql"));
-        Cli r = Cli.run("run", suite.toString(), "--db", Servers.sharedUrl(), "--iterations", "2", "--warmup", "0",
-                "-o", dir.resolve("r.json").toString()).succeeds();
-        assertThat(r.out()).contains("a ", "b ");
-    }
-
-    /** The command line's --scale can make a parameter's range empty: refused before any SQL, naming the file. */
-    @Test
-    void scaleThatEmptiesAParameterRangeIsRefusedBeforeRunning() throws IOException {
-        Files.writeString(suite.resolve("p.sql"), "-- perfgate:param id = int(10*scale, 100)\n-- perfgate:run\n"
-                + "SELECT :id;\n");
-        Cli.run("run", suite.toString(), "--db", Servers.sharedUrl(), "--scale", "20").failsWithOneLine(
-                "p.sql: parameter 'id': low bound 200 is above the high bound 100 at scale 20");
-        Cli.run("run", suite.toString(), "--db", Servers.sharedUrl(), "--scale", "2147483647").failsWithOneLine(
-                "p.sql: parameter 'id': low bound 21474836470 is above the high bound 100 at scale 2147483647");
     }
 }
