@@ -4,9 +4,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 
 /** Runs perfgate in-process and keeps what it printed. */
 record CliRun(int exitCode, String out, String err) {
+
+    /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
+    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL|connecting to |"
+            + "calibrating: |setting up suite |.*: server ready in )");
 
     static CliRun of(String... args) {
         return on("", false, false, args);
@@ -25,7 +30,7 @@ record CliRun(int exitCode, String out, String err) {
 
     /** The error output without progress lines: what a user reads when something went wrong. */
     String errorLines() {
-        return err.lines().filter(l -> l.startsWith("perfgate: ") && !l.contains("server ready")).reduce("",
+        return err.lines().filter(l -> l.startsWith("perfgate: ") && !PROGRESS.matcher(l).lookingAt()).reduce("",
                 (a, b) -> a + b + "\n");
     }
 }

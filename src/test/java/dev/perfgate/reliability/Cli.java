@@ -9,11 +9,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs perfgate in-process, as the CLI tests do, and keeps what it printed. */
 record Cli(int exitCode, String out, String err) {
+
+    /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
+    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL|connecting to |"
+            + "calibrating: |setting up suite |.*: server ready in )");
 
     /** The hyperfine output of a real run (two benchmarks, 10 samples each): results without a database. */
     static final Path HYPERFINE = Path.of("src/test/resources/imports/hyperfine-sleep.json");
@@ -33,7 +38,7 @@ record Cli(int exitCode, String out, String err) {
 
     /** The lines perfgate itself wrote to stderr, without progress and timing lines. */
     List<String> messages() {
-        return err.lines().filter(l -> l.startsWith("perfgate: ") && !l.contains("server ready")).toList();
+        return err.lines().filter(l -> l.startsWith("perfgate: ") && !PROGRESS.matcher(l).lookingAt()).toList();
     }
 
     /** Exit 2 with exactly one error line containing {@code fragment}, and no Java exception in sight. */
