@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * Generated inputs for {@link HyperfineImporter}: whatever comes in, the outcome is a valid run or a one-line
  * PerfgateException, never another exception. A few hundred tries each keeps this to seconds.
  */
-class HyperfineImporterProperties {
+class HyperfineImporterPropertiesTest {
 
     private static final List<String> REAL = List.of(ImportSamples.text("hyperfine-sleep.json"),
             ImportSamples.text("hyperfine-failing.json"), ImportSamples.text("hyperfine-scan.json"),

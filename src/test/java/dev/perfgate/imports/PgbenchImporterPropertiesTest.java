@@ -14,7 +14,7 @@ import java.util.List;
  * Generated inputs for {@link PgbenchImporter}: whatever comes in, the outcome is a valid run or a one-line
  * PerfgateException naming the input, never another exception.
  */
-class PgbenchImporterProperties {
+class PgbenchImporterPropertiesTest {
 
     private static final List<String> REAL = List.of("pgbench-txn.5738", "pgbench-scripts.5743", "pgbench-agg.5746",
             "pgbench-agg2.15833", "pgbench-r.txt", "pgbench-r-scripts.txt", "pgbench-r-noprogress.txt").stream()
@@ -22,28 +22,28 @@ class PgbenchImporterProperties {
     private static final String LOG_CHARS = "0123456789 \n\t.-failedskip";
     private final PgbenchImporter importer = new PgbenchImporter();
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void randomStrings(@ForAll String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.log");
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void randomBytes(@ForAll @Size(max = 500) byte[] bytes) {
         ImportSamples.validOrCleanFailure(importer, new String(bytes, StandardCharsets.UTF_8), "fuzz.log");
     }
 
     /** Lines of six to eight columns of log-like tokens: deeper into the parsers than random text gets. */
-    @Property(tries = 300)
+    @Property(tries = 100)
     void logShapedLines(@ForAll("logLines") String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.log");
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void truncationsOfRealFiles(@ForAll("truncations") String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.log");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void mutationsOfRealFiles(@ForAll("mutants") String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.log");
     }

@@ -12,37 +12,37 @@ import java.util.stream.Stream;
 
 /**
  * Generated inputs for {@link JmhImporter}: whatever comes in, the outcome is a valid run or a one-line
- * PerfgateException, never another exception. A few hundred tries each keeps this to seconds.
+ * PerfgateException, never another exception. A hundred tries each keeps this to about a second.
  */
-class JmhImporterProperties {
+class JmhImporterPropertiesTest {
 
     private static final List<String> REAL = List.of(ImportSamples.text("jmh-gc.json"),
             ImportSamples.text("jmh-sample-mode.json"), ImportSamples.text("jmh-no-rawdata.json"));
     private static final String JSON_CHARS = "{}[]\":,.-+eE0123456789 \n\\tfnulNaI";
     private final JmhImporter importer = new JmhImporter();
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void randomStrings(@ForAll String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.json");
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void randomBytes(@ForAll @Size(max = 500) byte[] bytes) {
         ImportSamples.validOrCleanFailure(importer, new String(bytes, StandardCharsets.UTF_8), "fuzz.json");
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void truncationsOfRealFiles(@ForAll("truncations") String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.json");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void mutationsOfRealFiles(@ForAll("mutants") String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.json");
     }
 
     /** Valid JSON with wrong content: values replaced by wrong types and bad numbers, or removed. */
-    @Property(tries = 300)
+    @Property(tries = 100)
     void wrongContent(@ForAll("wrongContent") String text) {
         ImportSamples.validOrCleanFailure(importer, text, "fuzz.json");
     }
