@@ -2,19 +2,24 @@ package dev.perfgate.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfgate.suite.Suite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A suite of 200 benchmarks (tiny SELECTs, 3 iterations, no warm-up) runs on the shared test server, is checked
- * against a baseline, and reports in every format with one entry per benchmark; the history lists it.
+ * against a baseline, and reports in every format with one entry per benchmark; the history lists it. And a suite
+ * folder of enormous files, a thousand of them, is read (disk-heavy: seconds of writing files on ext4).
  */
 class LargeSuiteIT {
 
@@ -70,5 +75,33 @@ class LargeSuiteIT {
 
         Cli list = Cli.run("history", "list", "--history", history.toString()).succeeds();
         assertThat(list.out()).contains("q000", "q199");
+    }
+
+    /**
+     * Megabytes of SQL in one file (16 MB) and in one statement (8 MB, and 8 MB unterminated), and a thousand
+     * benchmark files: read in seconds, by the reader that {@link SuiteFuzzTest} fuzzes.
+     */
+    @Test
+    void enormousFilesAndAThousandOfThemAreRead() throws IOException {
+        StringBuilder big = new StringBuilder("-- perfgate: iterations=3\n-- perfgate:setup\n");
+        while (big.length() < 16_000_000) big.append("INSERT INTO t VALUES (1, 'x'' -- not a comment', $$;$$);\n");
+        big.append("-- perfgate:run\nSELECT 1;\n");
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("big.sql", SuiteFuzzTest.utf8(big.toString()));
+        for (int i = 0; i < 1000; i++) {
+            files.put("b" + i + ".sql", SuiteFuzzTest.utf8("-- perfgate:run\nSELECT " + i + ";\n"));
+        }
+        files.put("one_line.sql", SuiteFuzzTest.utf8("-- perfgate:run\nSELECT '" + "x".repeat(8_000_000) + "';"));
+        files.put("unterminated.sql", SuiteFuzzTest.utf8("-- perfgate:run\nSELECT '" + "y".repeat(8_000_000)));
+        Path folder = SuiteFuzzTest.write(files);
+        try {
+            SuiteFuzzTest.readOrFailCleanly(folder);
+            Files.delete(folder.resolve("unterminated.sql"));
+            Suite s = SuiteFuzzTest.readOrFailCleanly(folder);
+            assertThat(s).isNotNull();
+            assertThat(s.benchmarks()).hasSize(1002);
+        } finally {
+            SuiteFuzzTest.delete(folder);
+        }
     }
 }

@@ -70,13 +70,13 @@ class StoredFilesFuzzTest {
         System.out.println("StoredFilesFuzzTest: " + TRIES.get() + " generated files tried");
     }
 
-    @Property(tries = 300)
+    @Property(tries = 30)
     void legacyBaselines(@ForAll("legacyMutants") String text) {
         Path file = write("legacy.json", text);
         clean(Cli.run("compare", file.toString(), results.toString()));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 25)
     void baselinesWithProvenance(@ForAll("baselineMutants") String text) {
         Path file = write("baseline-mutant.json", text);
         clean(Cli.run("baseline", "show", "--baseline", file.toString()));
@@ -84,7 +84,7 @@ class StoredFilesFuzzTest {
     }
 
     /** A bad line anywhere: listed and analyzed, or one line naming the file and line. */
-    @Property(tries = 300)
+    @Property(tries = 25)
     void historyWithABadLine(@ForAll("historyMutants") String bad, @ForAll @IntRange(max = 3) int position) {
         List<String> lines = new ArrayList<>(historyLines);
         lines.add(position, bad.replace('\n', ' '));
@@ -95,7 +95,7 @@ class StoredFilesFuzzTest {
     }
 
     /** A torn last line (a crash mid-append) is never fatal, whatever it holds: every complete run is still there. */
-    @Property(tries = 200)
+    @Property(tries = 20)
     void historyWithATornLastLine(@ForAll("historyMutants") String torn) {
         String text = String.join("\n", historyLines) + "\n" + torn.replace('\n', ' ');
         Path file = write("history.jsonl", text);
@@ -105,7 +105,7 @@ class StoredFilesFuzzTest {
         clean(Cli.run("history", "analyze", "--history", file.toString()));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 5)
     void historyPlots(@ForAll("historyMutants") String bad) {
         Path file = write("history.jsonl", String.join("\n", historyLines) + "\n" + bad.replace('\n', ' ') + "\n");
         clean(Cli.run("history", "plot", "--history", file.toString(), "--out", dir.resolve("plot").toString()));

@@ -37,9 +37,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Generated suite folders for {@link SuiteReader#readFolder}: random bytes, truncations of the demo suite's files,
- * random marker, settings and parameter lines, huge numbers, deep block comments and enormous files. Whatever is in
- * the folder, the answer is a suite perfgate can run (every setting usable, every parameter drawable) or a
- * {@link PerfgateException} with a one-line message, within a few seconds: never another exception, never a hang.
+ * random marker, settings and parameter lines, huge numbers and deep block comments. Whatever is in the folder, the
+ * answer is a suite perfgate can run (every setting usable, every parameter drawable) or a {@link PerfgateException}
+ * with a one-line message, within a few seconds: never another exception, never a hang. Enormous files, and a
+ * thousand of them, cost seconds of disk: they are read in LargeSuiteIT.
  */
 class SuiteFuzzTest {
 
@@ -47,17 +48,17 @@ class SuiteFuzzTest {
     static final Map<String, String> DEMO = demoFiles();
     static final AtomicInteger TRIES = new AtomicInteger();
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void randomBytesAsABenchmarkFile(@ForAll @Size(max = 2000) byte[] bytes) {
         readOrFailCleanly(Map.of("b.sql", bytes));
     }
 
-    @Property(tries = 200)
+    @Property(tries = 60)
     void randomBytesAsTheSuiteFile(@ForAll @Size(max = 2000) byte[] bytes) {
         readOrFailCleanly(Map.of("_suite.sql", bytes, "b.sql", utf8("-- perfgate:run\nSELECT 1;\n")));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void truncationsOfTheDemoSuite(@ForAll("demoFileNames") String file, @ForAll @IntRange(max = 5000) int cut) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         DEMO.forEach((name, text) -> files.put(name, utf8(name.equals(file) ? text.substring(0,
@@ -65,7 +66,7 @@ class SuiteFuzzTest {
         readOrFailCleanly(files);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void mutationsOfTheDemoSuite(@ForAll("demoFileNames") String file,
                                  @ForAll("mutations") List<SuiteInputs.Mutation> edits) {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -77,7 +78,7 @@ class SuiteFuzzTest {
         readOrFailCleanly(files);
     }
 
-    @Property(tries = 600)
+    @Property(tries = 150)
     void randomMarkerSettingsAndSqlLines(@ForAll("suiteLines") List<String> suiteFile,
                                          @ForAll("benchmarkLines") List<String> benchmark) {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -86,7 +87,7 @@ class SuiteFuzzTest {
         readOrFailCleanly(files);
     }
 
-    @Property(tries = 100)
+    @Property(tries = 30)
     void deeplyNestedBlockComments(@ForAll @IntRange(min = 1, max = 200_000) int depth, @ForAll boolean closed,
                                    @ForAll boolean inSuiteFile) {
         String comment = "/*".repeat(depth) + " x " + (closed ? "*/".repeat(depth) : "*/".repeat(depth - 1));
@@ -96,7 +97,7 @@ class SuiteFuzzTest {
                 : Map.of("b.sql", utf8(sql)));
     }
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void hugeNumbersInSettingsAndParameters(@ForAll("hugeNumber") String n, @ForAll("numericKey") String key) {
         String setting = key.equals("param") ? "-- perfgate:param id = int(" + n + ", " + n + "*scale)"
                 : key.equals("param-low") ? "-- perfgate:param id = int(1, " + n + ")"
@@ -104,24 +105,6 @@ class SuiteFuzzTest {
         readOrFailCleanly(Map.of("_suite.sql", utf8("-- perfgate: scale=" + (key.equals("scale") ? n : "2147483647")),
                 "b.sql", utf8(setting + "\n-- perfgate:run\nSELECT 1" + (key.startsWith("param") ? " + :id" : "")
                         + ";\n")));
-    }
-
-    /** Several megabytes of SQL in one file, and a thousand benchmark files: read in seconds. */
-    @Example
-    void enormousFiles() {
-        StringBuilder big = new StringBuilder("-- perfgate: iterations=3\n-- perfgate:setup\n");
-        while (big.length() < 16_000_000) big.append("INSERT INTO t VALUES (1, 'x'' -- not a comment', $$;$$);\n");
-        big.append("-- perfgate:run\nSELECT 1;\n");
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("big.sql", utf8(big.toString()));
-        for (int i = 0; i < 1000; i++) files.put("b" + i + ".sql", utf8("-- perfgate:run\nSELECT " + i + ";\n"));
-        files.put("one_line.sql", utf8("-- perfgate:run\nSELECT '" + "x".repeat(8_000_000) + "';"));
-        files.put("unterminated.sql", utf8("-- perfgate:run\nSELECT '" + "y".repeat(8_000_000)));
-        readOrFailCleanly(files);
-        files.remove("unterminated.sql");
-        Suite s = readOrFailCleanly(files);
-        assertThat(s).isNotNull();
-        assertThat(s.benchmarks()).hasSize(1002);
     }
 
     /** The inputs the properties above found crashing the reader or the runner, with the messages they now get. */
@@ -164,23 +147,27 @@ class SuiteFuzzTest {
 
     /** Writes the folder and reads it: a usable suite or a one-line PerfgateException, within 20 s. */
     static Suite readOrFailCleanly(Map<String, byte[]> files) {
-        TRIES.incrementAndGet();
         Path dir = write(files);
         try {
-            return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-                try {
-                    Suite suite = SuiteReader.readFolder(dir);
-                    requireUsable(suite);
-                    return suite;
-                } catch (PerfgateException e) {
-                    assertThat(e.getMessage()).as("one line").isNotBlank().doesNotContain("\n", "\r");
-                    assertThat(e.getMessage()).as("no Java in the message").doesNotContain("Exception", "java.");
-                    return null;
-                }
-            });
+            return readOrFailCleanly(dir);
         } finally {
             delete(dir);
         }
+    }
+
+    static Suite readOrFailCleanly(Path dir) {
+        TRIES.incrementAndGet();
+        return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            try {
+                Suite suite = SuiteReader.readFolder(dir);
+                requireUsable(suite);
+                return suite;
+            } catch (PerfgateException e) {
+                assertThat(e.getMessage()).as("one line").isNotBlank().doesNotContain("\n", "\r");
+                assertThat(e.getMessage()).as("no Java in the message").doesNotContain("Exception", "java.");
+                return null;
+            }
+        });
     }
 
     /** What the runner does with a suite before any SQL: every setting and parameter it reads must work. */
@@ -258,7 +245,7 @@ class SuiteFuzzTest {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Path write(Map<String, byte[]> files) {
+    static Path write(Map<String, byte[]> files) {
         try {
             Path dir = Files.createTempDirectory("perfgate-fuzz-");
             for (Map.Entry<String, byte[]> f : files.entrySet()) Files.write(dir.resolve(f.getKey()), f.getValue());
@@ -268,7 +255,7 @@ class SuiteFuzzTest {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         } catch (IOException e) {
