@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.perfgate.history.HistoryConcurrencyTest.RUNS;
 import static dev.perfgate.history.HistoryConcurrencyTest.WRITERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * file lock keeps them apart as the JVM-wide lock keeps threads apart ({@link HistoryConcurrencyTest}).
  */
 class HistoryConcurrencyIT {
+
+    private static final int RUNS = 50;
 
     @TempDir
     Path dir;
@@ -35,6 +36,6 @@ class HistoryConcurrencyIT {
             assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("writer %d finished", w).isTrue();
             assertThat(p.exitValue()).as(Files.readString(dir.resolve("writer-" + w + ".log"))).isZero();
         }
-        HistoryConcurrencyTest.assertComplete(file);
+        HistoryConcurrencyTest.assertComplete(file, RUNS);
     }
 }

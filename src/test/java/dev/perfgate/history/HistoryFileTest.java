@@ -131,10 +131,15 @@ class HistoryFileTest {
 
     /** Lines are decoded in parallel, but the caller sees them in order and its own failure stops the read. */
     @Test
-    void manyRunsArriveInOrderAndTheCallersExceptionStopsTheRead() {
+    void manyRunsArriveInOrderAndTheCallersExceptionStopsTheRead() throws IOException {
         Path file = dir.resolve("history.jsonl");
+        StringBuilder lines = new StringBuilder(); // written at once: 200 appends would be 200 syncs
+        for (int i = 0; i < 200; i++) {
+            lines.append(HistoryLines.encode(HistoryEntry.unchecked(HistoryTestRuns.run("s", "c" + i, 3, 5, i))))
+                    .append('\n');
+        }
+        Files.writeString(file, lines);
         HistoryFile history = new HistoryFile(file);
-        for (int i = 0; i < 200; i++) history.append(HistoryEntry.unchecked(HistoryTestRuns.run("s", "c" + i, 3, 5, i)));
         List<String> commits = new ArrayList<>();
         history.forEach(e -> commits.add(e.run().git().commit()), warnings::add);
         assertThat(commits).hasSize(200).startsWith("c0", "c1").endsWith("c198", "c199");
