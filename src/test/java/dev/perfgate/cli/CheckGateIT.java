@@ -37,7 +37,8 @@ class CheckGateIT {
         Path suite = copyDemoSuite(dir.resolve("tviews"));
         Path history = dir.resolve("history.jsonl");
         Path first = dir.resolve("first.json");
-        CliRun noBaseline = CliRun.of("check", suite.toString(), "-o", first.toString(), "--history", history.toString());
+        CliRun noBaseline = CliRun.of("check", suite.toString(), "-o", first.toString(), "--history",
+                history.toString());
         assertThat(noBaseline.exitCode()).as(noBaseline.err()).isZero();
         assertThat(noBaseline.out()).contains("No baseline at " + suite.resolve("baseline.json"),
                 "perfgate baseline accept");
@@ -46,8 +47,9 @@ class CheckGateIT {
         slowCategoryTrigger(suite.resolve("_suite.sql"));
         Path slowed = dir.resolve("slowed.json");
         // --run-noise 25 %: even allowing for as much run-to-run scatter as these VMs show, tenfold must fail
-        CliRun regressed = CliRun.of("check", suite.toString(), "-o", slowed.toString(), "--history", history.toString(),
-                "--run-noise", "25%", "--format", "text,json", "--out", dir.resolve("reports").toString());
+        CliRun regressed = CliRun.of("check", suite.toString(), "-o", slowed.toString(), "--history",
+                history.toString(), "--run-noise", "25%", "--format", "text,json", "--out",
+                dir.resolve("reports").toString());
         assertThat(regressed.exitCode()).as(regressed.out() + regressed.err()).isEqualTo(1);
         assertThat(regressed.out()).containsPattern("cascade_10_entities .* REGRESSION").contains("FAIL: ");
         assertThat(Files.readString(dir.resolve("reports/comparison.json")))

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 record CliRun(int exitCode, String out, String err) {
 
     /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
-    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL|connecting to |"
-            + "calibrating: |setting up suite |.*: server ready in )");
+    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL"
+            + "|connecting to |calibrating: |setting up suite |.*: server ready in )");
 
     static CliRun of(String... args) {
         return on("", false, false, args);
