@@ -59,7 +59,7 @@ class BadInputTest {
 
     @Test
     void notAPostgresUrl() {
-        expectOneLine(CliRun.of("run", "--db", "jdbc:mysql://localhost/x"), "is not a PostgreSQL JDBC URL");
+        expectOneLine(CliRun.of("run", "--db", "jdbc:mysql://localhost/x"), "is not a PostgreSQL URL");
     }
 
     static void expectOneLine(CliRun run, String fragment) {

@@ -41,11 +41,16 @@ record Cli(int exitCode, String out, String err) {
         return err.lines().filter(l -> l.startsWith("perfgate: ") && !PROGRESS.matcher(l).lookingAt()).toList();
     }
 
+    /** The messages that are neither warnings nor notes of files written. */
+    List<String> errors() {
+        return messages().stream().filter(l -> !l.startsWith("perfgate: warning: ") && !l.contains(" written to ")
+                && !l.contains("appended to history")).toList();
+    }
+
     /** Exit 2 with exactly one error line containing {@code fragment}, and no Java exception in sight. */
     Cli failsWithOneLine(String fragment) {
         assertThat(exitCode).as(out + err).isEqualTo(2);
-        List<String> errors = messages().stream().filter(l -> !l.startsWith("perfgate: warning: ")
-                && !l.contains(" written to ") && !l.contains("appended to history")).toList();
+        List<String> errors = errors();
         assertThat(errors).as(err).hasSize(1);
         assertThat(errors.get(0)).contains(fragment).doesNotContain("internal error");
         assertThat(err).doesNotContain("Exception", "\tat ");

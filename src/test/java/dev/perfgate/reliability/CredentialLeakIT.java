@@ -86,7 +86,7 @@ class CredentialLeakIT {
         ok(perfgate(Map.of(), List.of(), "check", suite.toString(), "--db", inUrl, "-o", "out/a.json", "--history",
                 history.toString(), "--debug"));
         Cli.run("baseline", "accept", dir.resolve("out/a.json").toString(), "--baseline", dir.resolve("base.json")
-                .toString(), "--reason", "first", "--yes").succeeds();
+                .toString(), "--reason", "first", "--yes", "--force").succeeds(); // 3 iterations
         String formats = "text,json,markdown,junit,html";
         ok(perfgate(Map.of("PGPASSWORD", SECRET), List.of(), "check", suite.toString(), "--db", user, "-o", "out/b.json",
                 "--history", historyUrl, "--out", "out/reports-b", "--baseline", "base.json", "--format", formats,

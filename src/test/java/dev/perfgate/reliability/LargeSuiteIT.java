@@ -46,8 +46,8 @@ class LargeSuiteIT {
                 history.toString(), "--baseline", dir.resolve("baseline.json").toString());
 
         Cli.run("run", suite.toString(), "--db", url, "-o", dir.resolve("first.json").toString()).succeeds();
-        Cli.run("baseline", "accept", dir.resolve("first.json").toString(), "--baseline",
-                dir.resolve("baseline.json").toString(), "--reason", "200 benchmarks", "--yes").succeeds();
+        Cli.run("baseline", "accept", dir.resolve("first.json").toString(), "--baseline", // 3 iterations: --force
+                dir.resolve("baseline.json").toString(), "--reason", "200 benchmarks", "--yes", "--force").succeeds();
         List<String> gate = new java.util.ArrayList<>(check);
         gate.addAll(List.of("--format", "text,json,markdown,junit,html", "--out", reports.toString()));
         long start = System.nanoTime();
