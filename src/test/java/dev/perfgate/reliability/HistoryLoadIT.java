@@ -16,9 +16,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A history of 100,000 runs (3 benchmarks of 30 samples each, ~160 MB) still lists, plots and analyzes within the
  * history issue's limit (10 s, set there for 10,000 runs x 100 benchmarks), and analyze finds the injected shift.
  * Generating the file takes a few seconds and the commands ~10 s together, so it runs only with
- * {@code -Dperfgate.load=true}; docs/RELIABILITY.md has the figures measured on the jar.
+ * {@code -Dperfgate.load=true}: {@code mvn -o verify -Dperfgate.load=true -Dit.test=HistoryLoadIT -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}. An integration test because it times the commands: the unit tests' JVM
+ * is tuned for short tests (C1 only), this one is the JVM's default. docs/RELIABILITY.md has the figures measured on
+ * the jar.
  */
-class HistoryLoadTest {
+class HistoryLoadIT {
 
     static final int RUNS = 100_000;
     static final double LIMIT_SECONDS = 10;
