@@ -7,6 +7,7 @@ import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -57,6 +58,7 @@ public final class AbRun {
                 a = main.open(plan.base(), plan.overrides(), "perfgate_base_" + id, AbInfo.BASE);
                 b = main.open(plan.candidate(), plan.overrides(), null, AbInfo.CANDIDATE);
             }
+            if (other == null) main.runOnOneCpu(List.of(a, b));
             InterleavedRun.Result r = new InterleavedRun(a, b, progress, confirmation, plan.maxPairs(),
                     plan.budgetMillis()).run();
             AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, plan.baseVersion(), plan.candidateVersion(), r.looks(),
