@@ -23,7 +23,14 @@ import dev.perfgate.stats.Summary;
  */
 record BenchmarkPair(String name, String unit, Direction direction, Summary baseline, Summary current,
                      Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share,
-                     Counters baseCounters, Counters currentCounters) {
+                     Counters baseCounters, Counters currentCounters, Comparison strict) {
+
+    BenchmarkPair(String name, String unit, Direction direction, Summary baseline, Summary current,
+                  Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share,
+                  Counters baseCounters, Counters currentCounters) {
+        this(name, unit, direction, baseline, current, comparison, quick, notes, fixedVerdict, share, baseCounters,
+                currentCounters, comparison);
+    }
 
     /** Drift must be this significant (Mann-Kendall, two-sided) to be reported. */
     static final double DRIFT_ALPHA = 0.01;
@@ -108,16 +115,19 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
                     + cur.direction().jsonName() + "): judged as " + cur.direction().jsonName() + " is better");
         }
         if (looks > 1) {
-            notes.add(String.format(Locale.ROOT, "looked at again with more pairs: %d passes, so this verdict spent %s "
-                    + "of the error budget (alpha %s)", looks, Numbers.share(share), Numbers.pValue(policy.alpha() * share)));
+            notes.add(String.format(Locale.ROOT, "looked at again with more pairs: %d passes, so a regression must hold "
+                    + "with %s of the error budget (alpha %s)", looks, Numbers.share(share),
+                    Numbers.pValue(policy.alpha() * share)));
         }
-        Comparison comparison = Comparison.paired(new Sample(base.sampleArray()), new Sample(cur.sampleArray()),
-                1 - policy.alpha() * share);
+        Sample a = new Sample(base.sampleArray());
+        Sample b = new Sample(cur.sampleArray());
+        Comparison comparison = Comparison.paired(a, b, 1 - policy.alpha());
+        Comparison strict = share < 1 ? Comparison.paired(a, b, 1 - policy.alpha() * share) : comparison;
         notes.addAll(comparison.warnings());
         drift(notes, "base", base, policy);
         drift(notes, "candidate", cur, policy);
         return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
-                quick, notes, null, share, base.counters(), cur.counters());
+                quick, notes, null, share, base.counters(), cur.counters(), strict);
     }
 
     BenchmarkComparison toResult(Verdict timeVerdict, RelativeChange bad, double pAdjusted, List<String> extraNotes,

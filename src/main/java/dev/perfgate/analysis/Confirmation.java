@@ -9,8 +9,8 @@ import dev.perfgate.stats.Sample;
  * "Confirm before failing" in an A/B run: after each pass of pairs, whether a benchmark needs more. It does when its
  * first pass says regression (a failure is only ever decided on more than one pass), or when it is undecided:
  * inconclusive, or a warning whose interval still reaches past the fail threshold. Each look is judged at its share
- * of the error budget ({@link Looks}: the first at the full alpha, as it cannot fail) on the uncorrected p-value; the
- * final verdict then corrects across benchmarks.
+ * of the error budget ({@link Looks}: the first at the full alpha, as it cannot fail) by {@link PairedRule}, on the
+ * uncorrected p-value; the final verdict then corrects across benchmarks.
  */
 public final class Confirmation {
 
@@ -25,14 +25,17 @@ public final class Confirmation {
     public static boolean needsMorePairs(double[] base, double[] candidate, Direction direction, Policy policy,
                                          int looks) {
         double share = Looks.share(looks, true);
-        Comparison c = Comparison.paired(new Sample(base), new Sample(candidate), 1 - policy.alpha() * share);
+        Sample a = new Sample(base);
+        Sample b = new Sample(candidate);
+        Comparison c = Comparison.paired(a, b, 1 - policy.alpha());
+        Comparison strict = share < 1 ? Comparison.paired(a, b, 1 - policy.alpha() * share) : c;
         RelativeChange bad = RegressionCheck.worseIsPositive(c.change(), direction);
-        VerdictRule.Decision d = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(), bad.high(),
-                c.pValue(), c.baselineN(), c.currentN()), false, policy, share);
+        VerdictRule.Decision d = PairedRule.decide(c, strict, direction, c.pValue(), false, policy, share);
         return switch (d.verdict()) {
             case REGRESSION -> !Looks.mayFail(looks, true);
             case INCONCLUSIVE -> true;
-            case WARNING -> bad.high() > policy.failThreshold();
+            // not established at the spent level, or the interval still reaches past the fail threshold
+            case WARNING -> bad.high() > policy.failThreshold() || bad.estimate() > policy.failThreshold();
             default -> false;
         };
     }

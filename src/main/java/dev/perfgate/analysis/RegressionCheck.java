@@ -92,9 +92,8 @@ public final class RegressionCheck {
                 continue;
             }
             RelativeChange bad = worseIsPositive(pair.comparison().change(), pair.direction());
-            VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
-                    bad.high(), adjusted[i], pair.comparison().baselineN(), pair.comparison().currentN()),
-                    pair.quick(), policy, pair.share());
+            VerdictRule.Decision decision = PairedRule.decide(pair.comparison(), pair.strict(), pair.direction(),
+                    adjusted[i], pair.quick(), policy, pair.share());
             Verdict verdict = decision.verdict();
             List<String> notes = new ArrayList<>(decision.notes());
             int looks = ab == null ? 1 : ab.looks().getOrDefault(pair.name(), 1);
