@@ -13,6 +13,7 @@ import dev.perfgate.imports.Importers;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.model.Shard;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.results.BaselineJson;
 import dev.perfgate.history.HistoryStore;
@@ -97,8 +98,13 @@ final class CheckCommand implements Callable<Integer> {
             throw new PerfgateException("--baseline " + baseline + " does not exist: give an existing baseline, or "
                     + "leave the option out to run without one");
         }
+        if (importArgs != null && suite.shardOption != null) {
+            throw new PerfgateException("--shard splits a suite that perfgate runs; --import gates results that were "
+                    + "already measured: leave out one of them");
+        }
         Suite s = importArgs == null ? suite.read() : null;
-        RunResult result = s != null ? suite.measure(s, console, quick, quick ? QUICK_ITERATIONS : null)
+        if (s != null && suite.nothingInShard(s, console)) return 0;
+        RunResult result = s != null ? suite.marked(suite.measure(s, console, quick, quick ? QUICK_ITERATIONS : null))
                 : Imports.load(importArgs.get(0), importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(),
                 true, console);
         Path baselineFile = baseline != null ? baseline : Baselines.defaultPath(suite.suite, result.suite());
@@ -115,7 +121,8 @@ final class CheckCommand implements Callable<Integer> {
         Baseline base = BaselineJson.read(baselineFile);
         console.out().println("Baseline " + baselineFile + ":");
         console.out().println(Baselines.describe(base));
-        ComparisonReport report = RegressionCheck.compare(base.run(), result,
+        Shard shard = suite.shard();
+        ComparisonReport report = RegressionCheck.compare(shard == null ? base.run() : shard.select(base.run()), result,
                 policy.policy(s == null ? Settings.EMPTY : s.settings()),
                 runNoise(result));
         int exitCode = Verdicts.finish(report, result.suite(), reports, console);
@@ -135,6 +142,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "versions now: leave out one of them");
         }
         Suite s = suite.read();
+        if (suite.nothingInShard(s, console)) return 0;
         Policy p = policy.policy(s.settings());
         AbRun.Outcome outcome = ab.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null, p, output);
         ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), p);
@@ -175,7 +183,7 @@ final class CheckCommand implements Callable<Integer> {
         console.err().println("perfgate: run appended to history " + store.description());
     }
 
-    private static Map<String, String> benchmarkVerdicts(ComparisonReport report) {
+    static Map<String, String> benchmarkVerdicts(ComparisonReport report) {
         Map<String, String> verdicts = new LinkedHashMap<>();
         for (BenchmarkComparison b : report.benchmarks()) verdicts.put(b.name(), b.verdict().jsonName());
         return verdicts;
