@@ -29,7 +29,7 @@ final class FakeActions {
 
     private final Path cacheDir;
     private final Path artifactDir;
-    private final Checkout checkout;
+    private Checkout checkout;
     private final Map<String, Path> cache = new LinkedHashMap<>();
     private int entries;
 
@@ -89,6 +89,11 @@ final class FakeActions {
         };
     }
 
+    /** What actions/checkout puts in the next jobs' workspaces. */
+    void checkout(Checkout checkout) {
+        this.checkout = checkout;
+    }
+
     /** Puts a folder in the cache under {@code key}, as an earlier run would have. */
     void seed(String key, Path folder) throws IOException {
         save(key, folder);
@@ -96,6 +101,15 @@ final class FakeActions {
 
     Path artifact(String name) {
         return artifactDir.resolve(name);
+    }
+
+    /** A new workflow run: the cache stays, the artifacts (which belong to one run) go. */
+    void newRun() throws IOException {
+        try (Stream<Path> files = Files.walk(artifactDir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(artifactDir)) Files.delete(p);
+            }
+        }
     }
 
     private Outcome restore(Map<String, String> with, Path workspace) throws IOException {

@@ -113,8 +113,7 @@ final class Yaml {
 
     private String blockScalar(String header, int parentIndent) {
         boolean literal = header.startsWith("|");
-        String chomp = header.length() > 1 ? header.substring(1).strip() : "";
-        pos++;
+        String chomp = header.length() > 1 ? header.substring(1).strip() : ""; // the caller is past the header
         List<String> body = new ArrayList<>();
         int indent = -1;
         while (pos < lines.size()) {
