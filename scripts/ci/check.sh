@@ -60,7 +60,10 @@ done
 policy=()
 if [ -n "${INPUT_FAIL_THRESHOLD:-}" ]; then policy+=(--fail-threshold "$INPUT_FAIL_THRESHOLD"); fi
 if [ -n "${INPUT_WARN_THRESHOLD:-}" ]; then policy+=(--warn-threshold "$INPUT_WARN_THRESHOLD"); fi
-read -r -a extra <<< "${INPUT_ARGS:-}"
+# INPUT_ARGS is split at spaces and its file patterns expand, as on a command line without quotes (pgbench bench.*).
+extra=()
+# shellcheck disable=SC2206
+if [ -n "${INPUT_ARGS:-}" ]; then extra=($INPUT_ARGS); fi
 suite_arg=()
 if [ -n "$suite" ]; then suite_arg=("$suite"); fi
 reporting=(--format "$formats" --out "$reports")

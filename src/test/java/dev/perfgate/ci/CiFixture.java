@@ -164,7 +164,7 @@ final class CiFixture {
         return "{\"name\": \"" + name + "\", \"samples\": [" + samples + "]}";
     }
 
-    private static void perfgate(String... args) {
+    static void perfgate(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
                 StandardCharsets.UTF_8), args);

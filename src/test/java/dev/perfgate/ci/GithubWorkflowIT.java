@@ -136,6 +136,45 @@ class GithubWorkflowIT {
         assertUntouchedBaseline(judge.workspace());
     }
 
+    /** The action gating another harness's results: against none, the import and its baseline through args. */
+    @Test
+    void theActionGatesAnotherHarnesssResults() throws Exception {
+        Path fixture = Files.createDirectories(tmp.resolve("fixture"));
+        Files.copy(Path.of("src/test/resources/imports/hyperfine-sleep.json"), fixture.resolve("hyperfine-run.json"));
+        Path imported = tmp.resolve("imported.json");
+        CiFixture.perfgate("import", "hyperfine", fixture.resolve("hyperfine-run.json").toString(), "-o",
+                imported.toString());
+        CiFixture.perfgate("baseline", "accept", imported.toString(), "--baseline",
+                fixture.resolve("perf/cli-baseline.json").toString(), "--reason", "first", "--yes");
+        actions.checkout(workspace -> FakeActions.copy(fixture, workspace));
+        CiFixture.seedJar(actions, jarCache, tmp);
+        Map<String, Object> github = new java.util.HashMap<>(Map.of("event_name", "pull_request", "sha", "abc",
+                "repository", "acme/shop", "run_id", "1", "run_attempt", "1", "token", "fake-token",
+                "event", Map.of("pull_request", Map.of("number", 3, "base", Map.of("sha", "def")))));
+        WorkflowRunner runner = new WorkflowRunner(Files.createDirectories(tmp.resolve("run")), Scripts.REPO, "./",
+                github, Map.of("PERFGATE_GH", Scripts.fake("fake-gh", tmp).toString(), "FAKE_GH_DIR",
+                ghDir.toString(), "PERFGATE_JAR_CACHE", jarCache.toString()), actions);
+        WorkflowRunner.JobRun job = runner.run(Yaml.map("""
+                on: pull_request
+                jobs:
+                  hyperfine:
+                    runs-on: ubuntu-latest
+                    steps:
+                      - uses: actions/checkout@v4
+                      - uses: ./
+                        with:
+                          against: none
+                          args: --import hyperfine hyperfine-*.json --baseline perf/cli-baseline.json
+                """)).get(0);
+        assertThat(job.succeeded()).as(job.log()).isTrue();
+        // The same results as the baseline: no regression (a warning may come from the run-to-run noise assumed
+        // while the history is short).
+        assertThat(job.step(CHECK_STEP).outputs()).containsEntry("exit-code", "0").containsKey("verdict");
+        assertThat(job.step(CHECK_STEP).outputs().get("verdict")).isIn("pass", "warn");
+        assertThat(comments().get(0).get("body").asText()).containsPattern("perfgate: (PASS|WARN)").contains("sleep");
+        assertThat(job.log()).doesNotContain("--against");
+    }
+
     private WorkflowRunner.JobRun pullRequest(String branch, String sha) throws Exception {
         List<WorkflowRunner.JobRun> jobs = run(repo.pullRequest(7, branch, sha, ++runs), branch);
         assertThat(jobs).extracting(WorkflowRunner.JobRun::skipped).containsExactly(false, true);
