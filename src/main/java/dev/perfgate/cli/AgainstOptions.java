@@ -69,9 +69,11 @@ public final class AgainstOptions {
                     : new dev.perfgate.model.AbInfo.Version("server", null, null, ExternalServer.redact(againstDb), null);
             AbRun.Plan plan = new AbRun.Plan(baseSuite, baseVersion, candidate, BaseSuite.candidate(options.suite),
                     options.db, againstDb, overrides, quick, pairs, budgetMillis());
-            AbRun.Outcome outcome = AbRun.measure(plan, progress, (spec, a, b, looks) ->
+            AbRun.Outcome measured = AbRun.measure(plan, progress, (spec, a, b, looks) ->
                     Confirmation.needsMorePairs(a, b, candidate.settings().overriddenBy(spec.settings())
                             .directionOrDefault(), policy, looks));
+            AbRun.Outcome outcome = new AbRun.Outcome(options.marked(measured.base()),
+                    options.marked(measured.candidate()), measured.startSeconds(), measured.server());
             console.err().printf(Locale.ROOT, "perfgate: %s: server ready in %.1f s, A/B ran in %.1f s%n",
                     outcome.server(), outcome.startSeconds(), (System.nanoTime() - start) / 1e9 - outcome.startSeconds());
             ResultsJson.write(outcome.base(), baseOutput);

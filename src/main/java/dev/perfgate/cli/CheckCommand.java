@@ -16,6 +16,7 @@ import dev.perfgate.io.Outputs;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.model.Shard;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.results.BaselineJson;
 import dev.perfgate.results.Baselines;
@@ -96,11 +97,20 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         requireWritableOutputs();
         if (ab.active()) return abCheck();
+        if (baseline != null && !Files.exists(baseline)) {
+            throw new PerfgateException("--baseline " + baseline + " does not exist: give an existing baseline, or "
+                    + "leave the option out to run without one");
+        }
+        if (importArgs != null && suite.shardOption != null) {
+            throw new PerfgateException("--shard splits a suite that perfgate runs; --import gates results that were "
+                    + "already measured: leave out one of them");
+        }
         Suite s = importArgs == null ? suite.read() : null;
+        if (s != null && suite.nothingInShard(s, console)) return 0;
         Path baselineFile = baseline;
         if (s != null && baselineFile == null) baselineFile = Baselines.location(suite.suite, s.name());
         if (baselineFile != null) requireBaselineOrSay(baselineFile);
-        RunResult result = s != null ? suite.measure(s, console, quick, quick ? QUICK_ITERATIONS : null)
+        RunResult result = s != null ? suite.marked(suite.measure(s, console, quick, quick ? QUICK_ITERATIONS : null))
                 : Imports.load(importArgs.get(0), importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(),
                 true, console);
         if (baselineFile == null) {
@@ -118,7 +128,9 @@ final class CheckCommand implements Callable<Integer> {
     /** The comparison with a stored baseline, its interval widened by the run-to-run noise this machine shows. */
     private ComparisonReport compareWithBaseline(Path baselineFile, RunResult result, Policy p) {
         Baseline base = BaselineJson.read(baselineFile);
-        String unrelated = RegressionCheck.nothingInCommon(base.run(), result);
+        Shard shard = suite.shard();
+        RunResult baseRun = shard == null ? base.run() : shard.select(base.run());
+        String unrelated = RegressionCheck.nothingInCommon(baseRun, result);
         if (unrelated != null) {
             throw new PerfgateException("baseline " + baselineFile + " " + unrelated + ": is it another suite's "
                     + "baseline? Give the right one with --baseline, or accept this run as the baseline");
@@ -126,7 +138,7 @@ final class CheckCommand implements Callable<Integer> {
         console.out().println("Baseline " + baselineFile + ":");
         console.out().println(Baselines.describe(base));
         NoiseFromHistory.Estimate noise = NoiseFromHistory.estimate(history.open(), result, assumedNoise());
-        ComparisonReport report = RegressionCheck.compare(base.run(), result, p, noise.sigmas());
+        ComparisonReport report = RegressionCheck.compare(baseRun, result, p, noise.sigmas());
         if (!noise.assumedFor().isEmpty()) {
             report = report.withWarning(String.format(Locale.ROOT, "fewer than %d earlier runs of this suite on this "
                     + "machine in the history, so %s run-to-run noise was assumed for %s (--run-noise): each run "
@@ -197,6 +209,7 @@ final class CheckCommand implements Callable<Integer> {
                     + "versions now: leave out one of them");
         }
         Suite s = suite.read();
+        if (suite.nothingInShard(s, console)) return 0;
         Policy p = policy.policy(s.settings());
         AbRun.Outcome outcome = ab.measure(s, suite, console, quick, quick ? QUICK_ITERATIONS : null, p, output);
         return finish(RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), p), outcome.candidate());
@@ -210,7 +223,7 @@ final class CheckCommand implements Callable<Integer> {
         console.err().println("perfgate: run appended to history " + store.description());
     }
 
-    private static Map<String, String> benchmarkVerdicts(ComparisonReport report) {
+    static Map<String, String> benchmarkVerdicts(ComparisonReport report) {
         Map<String, String> verdicts = new LinkedHashMap<>();
         for (BenchmarkComparison b : report.benchmarks()) verdicts.put(b.name(), b.verdict().jsonName());
         return verdicts;

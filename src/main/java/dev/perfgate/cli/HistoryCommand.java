@@ -4,14 +4,17 @@ import dev.perfgate.PerfgateException;
 import dev.perfgate.history.HistoryRows;
 import dev.perfgate.history.HistorySeries;
 import dev.perfgate.history.HistoryStore;
+import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.HistoryRow;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.HistoryTables;
 import dev.perfgate.report.TrendPlot;
 import dev.perfgate.results.BaselineJson;
+import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -21,7 +24,8 @@ import java.util.concurrent.Callable;
 
 /** {@code perfgate history list|plot|analyze}: what every {@code check} appended. */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List, plot and analyze the run history.",
-        subcommands = {HistoryCommand.ListRuns.class, HistoryCommand.Plot.class, HistoryCommand.Analyze.class})
+        subcommands = {HistoryCommand.ListRuns.class, HistoryCommand.Plot.class, HistoryCommand.Analyze.class,
+                HistoryCommand.Append.class})
 final class HistoryCommand {
 
     /** Where the history is and which suite of it to show; shared by the subcommands and {@code check}. */
@@ -137,6 +141,31 @@ final class HistoryCommand {
         public Integer call() {
             console.out().print(HistoryTables.changePoints(HistorySeries.read(history.open(), filter.suite,
                     console::warn)));
+            return 0;
+        }
+    }
+
+    @Command(name = "append", mixinStandardHelpOptions = true,
+            description = "Add a results file to the history without a verdict, e.g. a run merged from shards with no "
+                    + "baseline to compare with ('check' and 'compare --history' add runs with their verdicts).")
+    static final class Append implements Callable<Integer> {
+        private final Console console;
+
+        @Mixin
+        Location history = new Location();
+
+        @Parameters(paramLabel = "RESULTS", description = "The results file to add.")
+        Path results;
+
+        Append(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public Integer call() {
+            HistoryStore store = history.open();
+            store.append(HistoryEntry.unchecked(ResultsJson.read(results)));
+            console.out().println(results + " appended to history " + store.description());
             return 0;
         }
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
         description = "Catches performance regressions before they ship.%n"
                 + "Exit codes: 0 no regression, 1 regression, 2 perfgate could not do its job.",
         subcommands = {RunCommand.class, CheckCommand.class, CompareCommand.class, BaselineCommand.class, HistoryCommand.class, ImportCommand.class,
-                InitCommand.class,
+                InitCommand.class, MergeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -36,8 +36,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Suite s = suite.read();
+        if (suite.nothingInShard(s, console)) return 0;
         if (ab.active()) {
-            Suite s = suite.read();
             AbRun.Outcome outcome = ab.measure(s, suite, console, false, null, new PolicyOptions().policy(s.settings()),
                     output);
             console.out().println("candidate (" + outcome.candidate().ab().candidate().describe() + "):");
@@ -46,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
             console.out().print(RunTable.render(outcome.base()));
             return 0;
         }
-        RunResult result = suite.measure(suite.read(), console, false, null);
+        RunResult result = suite.marked(suite.measure(s, console, false, null));
         ResultsJson.write(result, output);
         console.out().print(RunTable.render(result));
         console.err().println("perfgate: results written to " + output);

@@ -5,6 +5,7 @@ import dev.perfgate.bench.Progress;
 import dev.perfgate.bench.Session;
 import dev.perfgate.bench.SuiteRun;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.model.Shard;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 import dev.perfgate.suite.SuiteReader;
@@ -46,22 +47,62 @@ public final class SuiteOptions {
     @Option(names = {"-b", "--benchmark"}, paramLabel = "NAME", description = "Run only this benchmark (repeatable).")
     List<String> only;
 
-    /** The suite to run: the folder given, or the bundled demo suite; filtered by {@code --benchmark}. */
-    Suite read() {
-        Suite s = suite == null ? SuiteReader.bundled(SuiteReader.DEMO_SUITE) : SuiteReader.readFolder(suite);
-        if (only == null || only.isEmpty()) return s;
-        for (String name : only) {
-            if (s.benchmarks().stream().noneMatch(b -> b.name().equals(name))) {
-                throw new PerfgateException("--benchmark " + name + ": no such benchmark in " + s.source() + " (it has "
-                        + String.join(", ", s.benchmarks().stream().map(b -> b.name()).toList()) + ")");
-            }
-        }
-        return s.only(only);
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Run only shard I of N (1-based): a stable part of the benchmarks, chosen by a hash of each "
+                    + "name, so the same benchmark always lands in the same shard; 'perfgate merge' joins the parts.")
+    String shardOption;
+
+    /** The {@code --shard} asked for, or null. */
+    Shard shard() {
+        return shardOption == null ? null : Shard.parse(shardOption, "--shard");
     }
 
-    /** The other version of the suite with the same {@code --benchmark} filter (names it lacks are simply new). */
+    /**
+     * The suite to run: the folder given, or the bundled demo suite; filtered by {@code --benchmark} and
+     * {@code --shard} (a shard may hold none of the benchmarks: see {@link #nothingInShard}).
+     */
+    Suite read() {
+        Shard shard = shard(); // a malformed --shard is refused before the suite is read
+        Suite s = suite == null ? SuiteReader.bundled(SuiteReader.DEMO_SUITE) : SuiteReader.readFolder(suite);
+        if (only != null && !only.isEmpty()) {
+            for (String name : only) {
+                if (s.benchmarks().stream().noneMatch(b -> b.name().equals(name))) {
+                    throw new PerfgateException("--benchmark " + name + ": no such benchmark in " + s.source()
+                            + " (it has " + String.join(", ", s.benchmarks().stream().map(b -> b.name()).toList())
+                            + ")");
+                }
+            }
+            s = s.only(only);
+        }
+        return inShard(s, shard);
+    }
+
+    /** The other version of the suite with the same {@code --benchmark} and {@code --shard} filters. */
     Suite sameSelection(Suite other) {
-        return only == null || only.isEmpty() ? other : other.only(only);
+        Suite s = only == null || only.isEmpty() ? other : other.only(only);
+        return inShard(s, shard());
+    }
+
+    private static Suite inShard(Suite s, Shard shard) {
+        if (shard == null) return s;
+        return s.only(s.benchmarks().stream().map(b -> b.name()).filter(shard::holds).toList());
+    }
+
+    /**
+     * True, after saying so, when {@code --shard} left nothing to run: not an error, a suite with fewer benchmarks
+     * than shards has empty ones, and the other shards' results are complete without it.
+     */
+    boolean nothingInShard(Suite s, Console console) {
+        if (!s.benchmarks().isEmpty() || shardOption == null) return false;
+        console.out().println("Shard " + shard() + " holds none of the benchmarks of " + s.source() + ": nothing to "
+                + "run, no results written.");
+        return true;
+    }
+
+    /** The run marked with its shard, when {@code --shard} was given. */
+    RunResult marked(RunResult run) {
+        Shard shard = shard();
+        return shard == null ? run : shard.mark(run);
     }
 
     /** The command line's overrides of the suite's settings; {@code defaultIterations} unless --iterations. */

@@ -31,6 +31,14 @@ public record AbInfo(String session, String role, Version base, Version candidat
         looks = looks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(looks));
     }
 
+    /**
+     * True when this is the base side and {@code other} the candidate side of one A/B session: their samples pair up
+     * (a results file merged from shards keeps that, see {@code ResultsMerge}).
+     */
+    public boolean isBaseOf(AbInfo other) {
+        return other != null && BASE.equals(role) && CANDIDATE.equals(other.role) && session.equals(other.session);
+    }
+
     /** The same A/B run seen from the other file. */
     public AbInfo as(String otherRole) {
         return new AbInfo(session, otherRole, base, candidate, looks, confirm);
