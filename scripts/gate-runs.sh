@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Judges the gate through the real jar, as a CI pipeline would, and prints the counts:
 #
-#   scripts/gate-runs.sh ab N          # N x `check --against HEAD` on unchanged code, then N x with a slowed trigger
+#   scripts/gate-runs.sh ab N          # N x `check --against HEAD` on unchanged code, then N x with a slowed trigger,
+#                                      # then N x slowed with --no-counters (time alone must catch it)
 #   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
 #                                      # N runs of a copy without the reviews index, stored baseline and --against
 #   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
@@ -49,7 +50,8 @@ parts = []
 for b in c["benchmarks"]:
     extra = ""
     if "counters" in b:
-        extra = "/counters=" + b["counters"]["verdict"] + ("+plan" if "plan_change" in b["counters"] else "")
+        extra = "/time=" + b["time_verdict"] + "/counters=" + b["counters"]["verdict"] + \
+            ("+plan" if "plan_change" in b["counters"] else "")
     d = b.get("detectable")
     parts.append("%s=%s%s(%+.1f%%,detect %s)" % (b["name"], b["verdict"], extra, 100 * (b["change"] or 0),
                  "-" if d is None else "%.1f%%" % (100 * d)))
@@ -79,8 +81,16 @@ ab() {
     pg check bench/tviews --against HEAD --format json --out "s$i" --history h.jsonl >/dev/null 2>"f$i.txt" || true
     verdicts "s$i/comparison.json" | tee -a slowed.txt
   done
+  : > slowed-time.txt
+  for i in $(seq "$runs"); do
+    pg check bench/tviews --against HEAD --no-counters --format json --out "t$i" --history h.jsonl >/dev/null \
+      2>"g$i.txt" || true
+    verdicts "t$i/comparison.json" | tee -a slowed-time.txt
+  done
   tally "unchanged code, check --against HEAD" < unchanged.txt
   tally "slowed trigger, check --against HEAD" < slowed.txt
+  tally "slowed trigger, check --against HEAD --no-counters (time alone)" < slowed-time.txt
+  echo "single_row_update caught by time alone: $(grep -c 'single_row_update=regression' slowed-time.txt || true) of $runs"
 }
 
 counters() {

@@ -107,7 +107,7 @@ public final class HistoryPostgresLoad {
             int benchmarks = Integer.parseInt(args[3]);
             int samples = Integer.parseInt(args[4]);
             for (int i = 0; i < runs; i++) {
-                var entry = HistoryConcurrencyTest.entry(writer, i, benchmarks, samples);
+                var entry = HistoryTestRuns.appended(writer, i, benchmarks, samples);
                 long t = System.nanoTime();
                 HistoryStore.open(url).append(entry); // a fresh store each time, as each check has
                 System.out.printf(Locale.ROOT, "%.3f%n", (System.nanoTime() - t) / 1e6);
