@@ -115,7 +115,7 @@ class MergeCommandTest {
         List<BenchmarkResult> scaled = run.benchmarks().stream().map(b -> bench(b.name(), factor)).toList();
         AbInfo info = new AbInfo(session, role, new AbInfo.Version("git", "HEAD~1", "abc", "perf", null),
                 new AbInfo.Version("worktree", null, "def", "perf", false),
-                Map.of(run.benchmarks().get(0).name(), 1), true);
+                Map.of(run.benchmarks().get(0).name(), 2), true); // two passes: a regression can be confirmed
         return new RunResult(run.suite(), run.created(), run.git(), run.environment(), run.settings(), scaled, info);
     }
 }

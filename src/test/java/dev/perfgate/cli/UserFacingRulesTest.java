@@ -104,6 +104,15 @@ class UserFacingRulesTest {
     }
 
     @Test
+    void aBaselineFileThatDoesNotExistIsATypoNotAFirstRun() throws Exception {
+        CliRun r = CliRun.of("check", "--import", "hyperfine", hyperfine().toString(), "-o",
+                dir.resolve("r.json").toString(), "--history", dir.resolve("h.jsonl").toString(), "--baseline",
+                dir.resolve("none.json").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--baseline " + dir.resolve("none.json") + " does not exist");
+    }
+
+    @Test
     void aBaselineOfAnotherSuiteIsAnErrorNotAPass() throws Exception {
         Path other = results("other.json", "someone-else", 1.0);
         CliRun r = CliRun.of("check", "--import", "hyperfine", hyperfine().toString(), "-o",
@@ -115,14 +124,15 @@ class UserFacingRulesTest {
 
     @Test
     void requireBaselineFailsWithoutOneAndTheFirstRunStillWritesItsReports() throws Exception {
+        // the import's own baseline location, perfgate-baselines/hyperfine.json, which this checkout does not have
+        assertThat(Path.of("perfgate-baselines/hyperfine.json")).doesNotExist();
         String[] common = {"check", "--import", "hyperfine", hyperfine().toString(), "-o",
-                dir.resolve("r.json").toString(), "--history", dir.resolve("h.jsonl").toString(), "--baseline",
-                dir.resolve("none.json").toString()};
+                dir.resolve("r.json").toString(), "--history", dir.resolve("h.jsonl").toString()};
         List<String> required = new ArrayList<>(List.of(common));
         required.add("--require-baseline");
         CliRun strict = CliRun.of(required.toArray(String[]::new));
         assertThat(strict.exitCode()).isEqualTo(2);
-        assertThat(strict.err()).contains("no baseline at " + dir.resolve("none.json") + " and --require-baseline");
+        assertThat(strict.err()).contains("no baseline at perfgate-baselines/hyperfine.json and --require-baseline");
 
         List<String> withReports = new ArrayList<>(List.of(common));
         withReports.addAll(List.of("--format", "junit,markdown", "--out", dir.resolve("reports").toString()));
