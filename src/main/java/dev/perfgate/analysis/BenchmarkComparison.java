@@ -1,5 +1,6 @@
 package dev.perfgate.analysis;
 
+import dev.perfgate.stats.RelativeChange;
 import java.util.List;
 
 import dev.perfgate.model.Direction;
@@ -48,7 +49,7 @@ public record BenchmarkComparison(String name, String unit, Direction direction,
                                Summary current, String method, List<String> notes, Integer iterationsToDecide) {
         this(name, unit, direction, verdict, change, ciLow, ciHigh, pValue, rawPValue, baseline, current, method,
                 notes, iterationsToDecide, null,
-                new dev.perfgate.stats.RelativeChange(change, ciLow, ciHigh, Double.NaN).detectable(), verdict, null);
+                new RelativeChange(change, ciLow, ciHigh, Double.NaN).detectable(), verdict, null);
     }
 
     /** True when the counters' verdict, not the time's, made this a regression. */

@@ -1,5 +1,6 @@
 package dev.perfgate.bench;
 
+import dev.perfgate.model.Counters;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.SqlStatement;
@@ -88,7 +89,7 @@ public final class BenchmarkRun {
      * What PostgreSQL counts for this benchmark over {@code iterations} untimed iterations ({@link CounterProbe}),
      * after the timed ones; {@code null} when the session has no counter source or the suite turned counting off.
      */
-    public dev.perfgate.model.Counters counters(int iterations) {
+    public Counters counters(int iterations) {
         if (db.counterSource() == null || !settings.countersOrDefault() || iterations < 1) return null;
         return new CounterProbe(this, db, db.counterSource()).count(iterations);
     }

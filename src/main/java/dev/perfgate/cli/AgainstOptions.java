@@ -1,5 +1,6 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.model.AbInfo;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.Confirmation;
 import dev.perfgate.analysis.Policy;
@@ -66,7 +67,7 @@ public final class AgainstOptions {
         try (BaseSuite base = against == null ? null : BaseSuite.resolve(against, options.suite)) {
             Suite baseSuite = base == null ? candidate : options.sameSelection(base.suite());
             var baseVersion = base != null ? base.version()
-                    : new dev.perfgate.model.AbInfo.Version("server", null, null, ExternalServer.redact(againstDb), null);
+                    : new AbInfo.Version("server", null, null, ExternalServer.redact(againstDb), null);
             AbRun.Plan plan = new AbRun.Plan(baseSuite, baseVersion, candidate, BaseSuite.candidate(options.suite),
                     options.db, againstDb, overrides, quick, pairs, budgetMillis());
             AbRun.Outcome measured = AbRun.measure(plan, progress, (spec, a, b, looks) ->
