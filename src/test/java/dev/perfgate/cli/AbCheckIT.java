@@ -10,10 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +32,7 @@ class AbCheckIT {
 
     @BeforeEach
     void repositoryWithTheDemoSuite() throws Exception {
-        suite = copyDemoSuite(repo.resolve("bench/tviews"));
+        suite = CheckGateIT.copyDemoSuite(repo.resolve("bench/tviews"));
         git("init", "-q");
         git("add", ".");
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "suite");
@@ -99,7 +97,7 @@ class AbCheckIT {
 
     @Test
     void aFolderAsTheBaseAndABenchmarkOnOneSideOnly() throws Exception {
-        Path other = copyDemoSuite(repo.resolve("other"));
+        Path other = CheckGateIT.copyDemoSuite(repo.resolve("other"));
         Files.delete(other.resolve("bulk_1k_rows.sql"));
         Files.delete(suite.resolve("jsonb_ivm_speedup.sql"));
         CliRun r = check("--against", other.toString(), "-b", "single_row_update", "-b", "bulk_1k_rows",
@@ -133,21 +131,5 @@ class AbCheckIT {
         String output = new String(p.getInputStream().readAllBytes());
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();
-    }
-
-    static Path copyDemoSuite(Path target) throws IOException {
-        Files.createDirectories(target);
-        String index = new String(resource("index.txt").readAllBytes());
-        for (String file : index.split("\\s+")) {
-            if (file.isBlank()) continue;
-            try (InputStream in = resource(file)) {
-                Files.copy(in, target.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        return target;
-    }
-
-    private static InputStream resource(String file) {
-        return AbCheckIT.class.getResourceAsStream("/suites/tviews/" + file);
     }
 }

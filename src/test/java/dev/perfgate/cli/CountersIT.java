@@ -25,7 +25,7 @@ class CountersIT {
 
     @Test
     void theDemoSuiteIsCountedAndALostIndexFailsOnCounters() throws Exception {
-        Path suite = AbCheckIT.copyDemoSuite(dir.resolve("tviews"));
+        Path suite = CheckGateIT.copyDemoSuite(dir.resolve("tviews"));
         Path first = dir.resolve("first.json");
         CliRun run = CliRun.of("run", suite.toString(), "-b", "single_row_update", "-o", first.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
