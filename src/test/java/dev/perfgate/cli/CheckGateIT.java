@@ -77,7 +77,7 @@ class CheckGateIT {
         Files.writeString(suiteFile, slowed);
     }
 
-    private static Path copyDemoSuite(Path target) throws IOException {
+    static Path copyDemoSuite(Path target) throws IOException {
         Files.createDirectories(target);
         String index = new String(resource("index.txt").readAllBytes());
         for (String file : index.split("\\s+")) {
