@@ -52,14 +52,23 @@ class CounterCheckTest {
     }
 
     @Test
-    void walBytesAreGatedOnlyWhenBothRunsTookACheckpointBeforeEachIteration() {
+    void walBytesAreShownButNotGated() {
+        // an image's size follows the page's free space: two databases of one session differ by up to 2 %
         Counters base = counters(Map.of(Counters.WAL_BYTES, new long[]{40_000}), null, true);
         Counters more = counters(Map.of(Counters.WAL_BYTES, new long[]{60_000}), null, true);
-        Counters unCheckpointed = counters(Map.of(Counters.WAL_BYTES, new long[]{60_000}), null, false);
-        assertThat(CounterCheck.compare(base, more, 0.02).verdict()).isEqualTo(Verdict.REGRESSION);
-        CounterCheck.Result shownOnly = CounterCheck.compare(base, unCheckpointed, 0.02);
-        assertThat(shownOnly.verdict()).isEqualTo(Verdict.OK);
-        assertThat(shownOnly.changes()).singleElement().extracting(CounterCheck.Change::verdict).isEqualTo(Verdict.OK);
+        CounterCheck.Result r = CounterCheck.compare(base, more, 0.02);
+        assertThat(r.verdict()).isEqualTo(Verdict.OK);
+        assertThat(r.changes()).singleElement().extracting(CounterCheck.Change::verdict).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void aPageThatFilledDifferentlyAtOneIterationIsNotARegression() {
+        // measured between two databases of one session: 41 hits at every iteration, 43 at one of them
+        Counters base = counters(Map.of(Counters.SHARED_HIT, new long[]{41, 41, 41}), null, true);
+        Counters jitter = counters(Map.of(Counters.SHARED_HIT, new long[]{41, 45, 41}), null, true);
+        assertThat(CounterCheck.compare(base, jitter, 0.02).verdict()).isEqualTo(Verdict.OK);
+        Counters everyIteration = counters(Map.of(Counters.SHARED_HIT, new long[]{43, 43, 44}), null, true);
+        assertThat(CounterCheck.compare(base, everyIteration, 0.02).verdict()).isEqualTo(Verdict.REGRESSION);
     }
 
     @Test
