@@ -146,7 +146,9 @@ public final class RegressionCheck {
         if (pair.fixedVerdict() != null) return pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null, policy);
         Comparison comparison = pair.comparison();
         RelativeChange sampleLevel = worseIsPositive(comparison.change(), pair.direction());
-        RelativeChange bad = sampleLevel.coveringRunNoise(runSigma);
+        // widened on the ratio current / baseline itself: a higher-is-better change that is positive-is-worse
+        // (1 - ratio) can be below -1, where no logarithm exists
+        RelativeChange bad = worseIsPositive(comparison.change().coveringRunNoise(runSigma), pair.direction());
         VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
                 bad.high(), pAdjusted, comparison.baselineN(), comparison.currentN()), pair.quick(), policy);
         List<String> notes = new ArrayList<>(decision.notes());

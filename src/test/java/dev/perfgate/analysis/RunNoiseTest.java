@@ -71,6 +71,25 @@ class RunNoiseTest {
                 .benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
     }
 
+    @Test
+    void aHigherIsBetterMetricThatTripledKeepsAnIntervalWhenWidened() {
+        // 1 - ratio = -2.5 has no logarithm: the widening must happen on the ratio itself
+        RunResult base = higher(2.0);
+        RunResult cur = higher(7.0);
+        BenchmarkComparison b = RegressionCheck.compare(base, cur, Policy.DEFAULT, Map.of("q", Math.log1p(0.25)))
+                .benchmarks().get(0);
+        assertThat(b.ciLow()).isNotNaN();
+        assertThat(b.ciHigh()).isNotNaN();
+        assertThat(b.detectable()).isNotNaN().isPositive();
+        assertThat(b.verdict()).isEqualTo(Verdict.IMPROVEMENT);
+    }
+
+    private static RunResult higher(double median) {
+        List<Double> samples = new ArrayList<>();
+        for (int i = 0; i < 30; i++) samples.add(median * (1 + 0.002 * ((i * 7) % 11 - 5)));
+        return new RunResult("s", null, null, null, null, List.of(new BenchmarkResult("q", "x", Direction.HIGHER, samples)));
+    }
+
     private static RunResult run(double medianMillis) {
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < 30; i++) samples.add(medianMillis * (1 + 0.002 * ((i * 7) % 11 - 5)));
