@@ -3,5 +3,5 @@
 -- perfgate:param first = int(1, 1001)
 
 -- perfgate:run
-UPDATE tviews.products SET price = price + 0.01, updated_at = now()
+UPDATE tviews.products SET price = price + 0.01, updated_at = date_trunc('second', now())
 WHERE id BETWEEN :first AND :first + 999;

@@ -4,4 +4,4 @@
 -- perfgate:param cents = int(1000, 99999)
 
 -- perfgate:run
-UPDATE tviews.products SET price = :cents / 100.0, updated_at = now() WHERE id = :id;
+UPDATE tviews.products SET price = :cents / 100.0, updated_at = date_trunc('second', now()) WHERE id = :id;
