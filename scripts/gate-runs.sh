@@ -3,6 +3,7 @@
 #
 #   scripts/gate-runs.sh ab N          # N x `check --against HEAD` on unchanged code, then N x with a slowed trigger,
 #                                      # then N x slowed with --no-counters (time alone must catch it)
+#   scripts/gate-runs.sh unchanged N   # only the first part of ab
 #   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
 #                                      # N runs of a copy without the reviews index, stored baseline and --against
 #   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
@@ -67,6 +68,15 @@ lines = [l.split()[0] for l in sys.stdin if l.strip()]
 c = collections.Counter(lines)
 print("%s: %d runs: %d pass, %d warn, %d fail" % (label, len(lines), c["pass"], c["warn"], c["fail"]))
 ' "$1"
+}
+
+unchanged() {
+  : > unchanged.txt
+  for i in $(seq "$runs"); do
+    pg check bench/tviews --against HEAD --format json --out "r$i" --history h.jsonl >/dev/null 2>"e$i.txt" || true
+    verdicts "r$i/comparison.json" | tee -a unchanged.txt
+  done
+  tally "unchanged code, check --against HEAD" < unchanged.txt
 }
 
 ab() {
