@@ -4,6 +4,7 @@
 #   scripts/gate-runs.sh ab N          # N x `check --against HEAD` on unchanged code, then N x with a slowed trigger,
 #                                      # then N x slowed with --no-counters (time alone must catch it)
 #   scripts/gate-runs.sh unchanged N   # only the first part of ab
+#   scripts/gate-runs.sh slowed N      # only the slowed parts of ab
 #   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
 #                                      # N runs of a copy without the reviews index, stored baseline and --against
 #   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
@@ -80,11 +81,11 @@ unchanged() {
 }
 
 ab() {
-  : > unchanged.txt
-  for i in $(seq "$runs"); do
-    pg check bench/tviews --against HEAD --format json --out "r$i" --history h.jsonl >/dev/null 2>"e$i.txt" || true
-    verdicts "r$i/comparison.json" | tee -a unchanged.txt
-  done
+  unchanged
+  slowed
+}
+
+slowed() {
   slow_trigger bench/tviews/_suite.sql
   : > slowed.txt
   for i in $(seq "$runs"); do
@@ -97,7 +98,6 @@ ab() {
       2>"g$i.txt" || true
     verdicts "t$i/comparison.json" | tee -a slowed-time.txt
   done
-  tally "unchanged code, check --against HEAD" < unchanged.txt
   tally "slowed trigger, check --against HEAD" < slowed.txt
   tally "slowed trigger, check --against HEAD --no-counters (time alone)" < slowed-time.txt
   echo "single_row_update caught by time alone: $(grep -c 'single_row_update=regression' slowed-time.txt || true) of $runs"

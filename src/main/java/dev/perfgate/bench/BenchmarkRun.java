@@ -56,12 +56,20 @@ public final class BenchmarkRun {
      * always runs on the warmer cache.
      */
     public double iteration(Map<String, Long> values) {
+        return iteration(values, iterations % 2 == 0);
+    }
+
+    /**
+     * As {@link #iteration(Map)}, with the order of a ratio metric's two parts given: an A/B run chooses it per
+     * pair so that it does not line up with which side ran last (see {@link InterleavedRun}). Ignored for a time.
+     */
+    public double iteration(Map<String, Long> values, boolean partAFirst) {
         calls.iteration = ++iterations;
         try {
             for (SqlStatement st : spec.setup()) calls.untimed(st, db.bind(st, values), spec.name());
             double sample;
             if (ratio) {
-                boolean aFirst = iterations % 2 == 1;
+                boolean aFirst = partAFirst;
                 long first = calls.timed(aFirst ? spec.timed() : spec.timedB(), db::bind, values, spec.name());
                 long second = calls.timed(aFirst ? spec.timedB() : spec.timed(), db::bind, values, spec.name());
                 long a = aFirst ? first : second;
