@@ -17,7 +17,8 @@ import java.util.Locale;
  *   <li>estimate &gt; F otherwise: WARNING, with the reason it is not established;</li>
  *   <li>interval from below W to above F (could be ok, could be a regression): INCONCLUSIVE;</li>
  *   <li>estimate &gt; W: WARNING;</li>
- *   <li>otherwise OK: the estimate is within W and the interval rules out a change beyond F.</li>
+ *   <li>otherwise OK: the estimate is at most W worse (it may be better, by any amount, when that is not
+ *       established as an improvement) and the interval rules out a slowdown beyond F.</li>
  * </ol>
  * Why step 2 asks for more than "estimate &gt; F and p &lt; alpha": on a noisy metric that alone fails about
  * alpha/2 = 2.5 % of runs with no change at all, and the spec allows 1 %. Each added condition bounds one error

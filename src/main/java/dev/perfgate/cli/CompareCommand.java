@@ -1,5 +1,6 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.history.HistoryStore;
@@ -48,6 +49,11 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         RunResult base = ResultsJson.read(baseline);
         RunResult current = ResultsJson.read(results);
+        String unrelated = RegressionCheck.nothingInCommon(base, current);
+        if (unrelated != null) {
+            throw new PerfgateException(baseline + " " + unrelated + ": are they results of the same suite? Compare "
+                    + "runs of one suite");
+        }
         boolean paired = base.ab() != null && base.ab().isBaseOf(current.ab());
         ComparisonReport report = paired ? RegressionCheck.comparePaired(base, current, policy.policy(Settings.EMPTY))
                 : RegressionCheck.compare(base, current, policy.policy(Settings.EMPTY));

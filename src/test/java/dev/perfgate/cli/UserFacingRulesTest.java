@@ -123,6 +123,37 @@ class UserFacingRulesTest {
     }
 
     @Test
+    void compareRefusesTwoFilesWithNothingInCommonAndWarnsWhenTheSuitesDiffer() {
+        Path base = results("b.json", "tviews", 1.0);
+        Path renamed = dir.resolve("renamed.json");
+        ResultsJson.write(new RunResult("tviews", null, null, null, null, List.of(new BenchmarkResult("other", "ms",
+                Direction.LOWER, benchmark(1.0, 30).samples()))), renamed);
+        CliRun unrelated = CliRun.of("compare", base.toString(), renamed.toString());
+        assertThat(unrelated.exitCode()).isEqualTo(2);
+        assertThat(unrelated.err()).contains("has no benchmark in common with this run (baseline: q; this run: other)");
+
+        CliRun otherSuite = CliRun.of("compare", base.toString(), results("c.json", "init", 1.0).toString());
+        assertThat(otherSuite.exitCode()).isZero();
+        assertThat(otherSuite.out()).contains("the baseline is of suite tviews, this run of suite init");
+    }
+
+    @Test
+    void aStoredBaselineWithoutMeasuredNoiseAssumesSomeAndSaysSo() throws Exception {
+        Path base = dir.resolve("base.json");
+        assertThat(CliRun.of("import", "hyperfine", hyperfine().toString(), "-o", base.toString()).exitCode()).isZero();
+        CliRun r = CliRun.of("check", "--import", "hyperfine", hyperfine().toString(), "-o",
+                dir.resolve("r.json").toString(), "--history", dir.resolve("h.jsonl").toString(), "--baseline",
+                base.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("so 25% run-to-run noise was assumed for 2 benchmarks (--run-noise)",
+                "'check --against REF' measures both versions in one session");
+        CliRun trusting = CliRun.of("check", "--import", "hyperfine", hyperfine().toString(), "-o",
+                dir.resolve("r.json").toString(), "--history", dir.resolve("h.jsonl").toString(), "--baseline",
+                base.toString(), "--run-noise", "0");
+        assertThat(trusting.out()).doesNotContain("was assumed");
+    }
+
+    @Test
     void requireBaselineFailsWithoutOneAndTheFirstRunStillWritesItsReports() throws Exception {
         // the import's own baseline location, perfgate-baselines/hyperfine.json, which this checkout does not have
         assertThat(Path.of("perfgate-baselines/hyperfine.json")).doesNotExist();
@@ -163,6 +194,20 @@ class UserFacingRulesTest {
         assertThat(refused.err()).contains("--quick run").contains("--force");
         assertThat(CliRun.of("baseline", "accept", file.toString(), "--reason", "on purpose", "--yes", "--force")
                 .exitCode()).isZero();
+
+        RunResult few = new RunResult("mysuite", null, null, null, new dev.perfgate.model.RunSettings(20, 6, false,
+                java.util.Map.of("suite_folder", suite.toString())), List.of(benchmark(1.0, 20)));
+        ResultsJson.write(few, file);
+        CliRun tooFew = CliRun.of("baseline", "accept", file.toString(), "--reason", "few", "--yes");
+        assertThat(tooFew.exitCode()).isEqualTo(2);
+        assertThat(tooFew.err()).contains("only 20 samples, fewer than the 30 a verdict needs");
+
+        RunResult otherSuite = new RunResult("init", null, null, null, new dev.perfgate.model.RunSettings(30, 6,
+                false, java.util.Map.of("suite_folder", suite.toString())), List.of(benchmark(1.0, 30)));
+        ResultsJson.write(otherSuite, file);
+        CliRun wrongSuite = CliRun.of("baseline", "accept", file.toString(), "--reason", "other", "--yes");
+        assertThat(wrongSuite.exitCode()).isEqualTo(2);
+        assertThat(wrongSuite.err()).contains("it is a run of suite init but", "is suite mysuite's baseline");
     }
 
     @Test
