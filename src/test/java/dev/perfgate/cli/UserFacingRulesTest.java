@@ -154,6 +154,22 @@ class UserFacingRulesTest {
     }
 
     @Test
+    void historyListShowsOneSuiteWhenAsked() {
+        String history = dir.resolve("h.jsonl").toString();
+        Path base = results("base.json", "alpha", 1.0);
+        assertThat(CliRun.of("compare", base.toString(), results("a.json", "alpha", 1.0).toString(), "--history",
+                history).exitCode()).isZero();
+        assertThat(CliRun.of("compare", results("base-b.json", "beta", 7.0).toString(),
+                results("b.json", "beta", 7.0).toString(), "--history", history).exitCode()).isZero();
+
+        CliRun both = CliRun.of("history", "list", "--history", history);
+        assertThat(both.out()).contains("alpha/q", "beta/q");
+        CliRun alpha = CliRun.of("history", "list", "--history", history, "--suite", "alpha");
+        assertThat(alpha.exitCode()).isZero();
+        assertThat(alpha.out()).doesNotContain("beta").contains("1.000");
+    }
+
+    @Test
     void requireBaselineFailsWithoutOneAndTheFirstRunStillWritesItsReports() throws Exception {
         // the import's own baseline location, perfgate-baselines/hyperfine.json, which this checkout does not have
         assertThat(Path.of("perfgate-baselines/hyperfine.json")).doesNotExist();
