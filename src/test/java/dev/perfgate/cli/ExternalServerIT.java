@@ -62,6 +62,24 @@ class ExternalServerIT {
         assertThat(databases()).noneMatch(d -> d.startsWith("perfgate_base"));
     }
 
+    @Test
+    void anAbRunByARoleThatCannotCreateDatabasesIsOneLineAndExitTwo() throws Exception {
+        try (Connection c = TestPostgres.server().connect(); Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS nocreate_db");
+            st.execute("DROP ROLE IF EXISTS nocreate");
+            st.execute("CREATE ROLE nocreate LOGIN NOCREATEDB");
+            st.execute("CREATE DATABASE nocreate_db OWNER nocreate");
+        }
+        String own = url.replace("/plain_db?user=postgres", "/nocreate_db?user=nocreate");
+        Path suite = suite();
+        CliRun r = CliRun.of("check", suite.toString(), "--db", own, "--against", suite.toString(), "-o",
+                dir.resolve("r.json").toString(), "--base-output", dir.resolve("b.json").toString(), "--history",
+                dir.resolve("h.jsonl").toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("needs a role with CREATEDB", "--against-db").doesNotContain("Exception");
+        assertThat(databases()).noneMatch(d -> d.startsWith("perfgate_base"));
+    }
+
     private Path suite() throws Exception {
         Path suite = Files.createDirectories(dir.resolve("s"));
         Files.writeString(suite.resolve("_suite.sql"), "-- perfgate:setup\nDROP TABLE IF EXISTS t;\n"

@@ -32,7 +32,7 @@ class SuiteReaderTest {
         assertThat(speedup.settings().metricOrDefault()).isEqualTo(Settings.Metric.RATIO);
         assertThat(speedup.settings().directionOrDefault()).isEqualTo(Direction.HIGHER);
         assertThat(speedup.timedB()).hasSize(1);
-        assertThat(s.settings().iterationsOrDefault()).isEqualTo(30);
+        assertThat(s.settings().iterationsOrDefault()).isEqualTo(40);
         assertThat(s.setup()).isNotEmpty();
     }
 
