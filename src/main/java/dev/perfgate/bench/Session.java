@@ -8,7 +8,12 @@ import dev.perfgate.postgres.ExternalServer;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -98,29 +103,35 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Runs the backends of {@code databases} on one and the same CPU, when the server is on this machine and the
-     * platform allows it (Linux {@code taskset}; the embedded server). Measured on a shared 2-core VM: two backends
+     * Runs the backends of {@code databases} (of one server or of two) on one and the same CPU, when they run on
+     * this machine and the platform allows it (Linux {@code taskset}: the embedded server, or a {@code --db} server
+     * whose backend processes this machine shows, each named as its database's backend). Measured on a shared 2-core VM: two backends
      * left to the scheduler can sit on different cores for a whole session, and when one core is busier the two
      * sides of every pair differ by the same amount, a bias of up to 30 % that pairing cannot cancel. On one CPU,
      * whatever slows that CPU slows both sides of a pair alike. Best effort: false when it could not be done.
      */
-    public boolean runOnOneCpu(List<SuiteDatabase> databases) {
-        if (!embedded() || "0".equals(System.getenv("PERFGATE_PIN"))) return false;
+    public static boolean runOnOneCpu(List<SuiteDatabase> databases) {
+        if ("0".equals(System.getenv("PERFGATE_PIN"))) return false;
         int cpu = Runtime.getRuntime().availableProcessors() - 1;
         try {
             for (SuiteDatabase db : databases) {
                 long pid;
+                String database;
                 try (Statement st = db.connection().createStatement();
-                     java.sql.ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+                     ResultSet rs = st.executeQuery("SELECT pg_backend_pid(), current_database()")) {
                     rs.next();
                     pid = rs.getLong(1);
+                    database = rs.getString(2);
                 }
+                // a server elsewhere (or in a container) has its own process ids: pin only a process that says it is
+                // this database's backend
+                if (!isLocalBackend(pid, database)) return false;
                 Process p = new ProcessBuilder("taskset", "-p", "-c", Integer.toString(cpu), Long.toString(pid))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 if (!p.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) return false;
             }
             return true;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -158,6 +169,17 @@ public final class Session implements AutoCloseable {
     }
 
     /** True when perfgate started the server itself (no {@code --db}). */
+    /** True when process {@code pid} on this machine is a PostgreSQL backend of {@code database}. */
+    static boolean isLocalBackend(long pid, String database) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            String title = new String(raw, StandardCharsets.UTF_8).replace('\0', ' ');
+            return title.startsWith("postgres: ") && title.contains(" " + database + " ");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public boolean embedded() {
         return !(server instanceof ExternalServer);
     }

@@ -54,12 +54,14 @@ class ExternalServerIT {
     @Test
     void anAbRunOnAGivenServerLeavesNoDatabaseBehind() throws Exception {
         Path suite = suite();
-        CliRun r = CliRun.of("check", suite.toString(), "--db", url, "--against", suite.toString(), "-o",
-                dir.resolve("r.json").toString(), "--base-output", dir.resolve("b.json").toString(), "--history",
-                dir.resolve("h.jsonl").toString());
+        // run, not check: this is about the databases, and a verdict on two real timings is not something to assert
+        CliRun r = CliRun.of("run", suite.toString(), "--db", url, "--against", suite.toString(), "-o",
+                dir.resolve("r.json").toString(), "--base-output", dir.resolve("b.json").toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("base (A)", "pairs");
+        assertThat(ResultsJson.read(dir.resolve("b.json")).ab().role()).isEqualTo("base");
         assertThat(databases()).noneMatch(d -> d.startsWith("perfgate_base"));
+        // the server runs on this machine: both sides' backends were found and put on one CPU
+        assertThat(r.err()).doesNotContain("could not be put on one CPU");
     }
 
     @Test
