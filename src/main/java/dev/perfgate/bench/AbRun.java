@@ -58,7 +58,7 @@ public final class AbRun {
                 a = main.open(plan.base(), plan.overrides(), "perfgate_base_" + id, AbInfo.BASE);
                 b = main.open(plan.candidate(), plan.overrides(), null, AbInfo.CANDIDATE);
             }
-            if (!Session.runOnOneCpu(List.of(a, b)) && !"0".equals(System.getenv("PERFGATE_PIN"))) {
+            if (Session.pinning() && !Session.runOnOneCpu(List.of(a, b))) {
                 progress.status("note: the two sides' server processes could not be put on one CPU (the server is not "
                         + "on this machine, or taskset is missing): a core busier than the other can bias every pair");
             }

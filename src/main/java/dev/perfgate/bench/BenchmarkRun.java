@@ -60,16 +60,16 @@ public final class BenchmarkRun {
     }
 
     /**
-     * As {@link #iteration(Map)}, with the order of a ratio metric's two parts given: an A/B run chooses it per
-     * pair so that it does not line up with which side ran last (see {@link InterleavedRun}). Ignored for a time.
+     * As {@link #iteration(Map)}, with the order of a ratio metric's two parts given ({@code aFirst}: part A
+     * first): an A/B run chooses it per pair so that it does not line up with which side ran last (see
+     * {@link InterleavedRun}). Ignored for a time.
      */
-    public double iteration(Map<String, Long> values, boolean partAFirst) {
+    public double iteration(Map<String, Long> values, boolean aFirst) {
         calls.iteration = ++iterations;
         try {
             for (SqlStatement st : spec.setup()) calls.untimed(st, db.bind(st, values), spec.name());
             double sample;
             if (ratio) {
-                boolean aFirst = partAFirst;
                 long first = calls.timed(aFirst ? spec.timed() : spec.timedB(), db::bind, values, spec.name());
                 long second = calls.timed(aFirst ? spec.timedB() : spec.timed(), db::bind, values, spec.name());
                 long a = aFirst ? first : second;

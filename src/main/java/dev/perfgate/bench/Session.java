@@ -105,13 +105,14 @@ public final class Session implements AutoCloseable {
     /**
      * Runs the backends of {@code databases} (of one server or of two) on one and the same CPU, when they run on
      * this machine and the platform allows it (Linux {@code taskset}: the embedded server, or a {@code --db} server
-     * whose backend processes this machine shows, each named as its database's backend). Measured on a shared 2-core VM: two backends
-     * left to the scheduler can sit on different cores for a whole session, and when one core is busier the two
-     * sides of every pair differ by the same amount, a bias of up to 30 % that pairing cannot cancel. On one CPU,
-     * whatever slows that CPU slows both sides of a pair alike. Best effort: false when it could not be done.
+     * whose backend processes this machine shows, each named as its database's backend). Measured on a shared
+     * 2-core VM: two backends left to the scheduler can sit on different cores for a whole session, and when one
+     * core is busier the two sides of every pair differ by the same amount, a bias of up to 30 % that pairing cannot
+     * cancel. On one CPU, whatever slows that CPU slows both sides of a pair alike. Best effort: false when it could
+     * not be done or {@link #pinning} is off.
      */
     public static boolean runOnOneCpu(List<SuiteDatabase> databases) {
-        if ("0".equals(System.getenv("PERFGATE_PIN"))) return false;
+        if (!pinning()) return false;
         int cpu = Runtime.getRuntime().availableProcessors() - 1;
         try {
             for (SuiteDatabase db : databases) {
@@ -168,7 +169,6 @@ public final class Session implements AutoCloseable {
         return Math.max(loadBefore, EnvironmentProbe.loadAverage());
     }
 
-    /** True when perfgate started the server itself (no {@code --db}). */
     /** True when process {@code pid} on this machine is a PostgreSQL backend of {@code database}. */
     static boolean isLocalBackend(long pid, String database) {
         try {
@@ -180,6 +180,12 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** False when the user turned pinning off ({@code PERFGATE_PIN=0}). */
+    public static boolean pinning() {
+        return !"0".equals(System.getenv("PERFGATE_PIN"));
+    }
+
+    /** True when perfgate started the server itself (no {@code --db}). */
     public boolean embedded() {
         return !(server instanceof ExternalServer);
     }
