@@ -15,11 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib.sh"
 
-mode="${COMMENT:-always}"
-case "$mode" in
-  always | warn-or-fail | never) ;;
-  *) ci_error "bad comment input" "comment: $mode: use always, warn-or-fail or never"; exit 1 ;;
-esac
+ci_comment_mode "bad comment input" "comment: "
 if [ "$mode" = never ]; then exit 0; fi
 if [ -z "${PR_NUMBER:-}" ]; then echo "perfgate: not a pull request, no comment"; exit 0; fi
 code="${EXIT_CODE:-}"

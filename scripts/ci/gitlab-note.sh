@@ -8,11 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib.sh"
 
-mode="${COMMENT:-always}"
-case "$mode" in
-  always | warn-or-fail | never) ;;
-  *) ci_error "bad COMMENT" "COMMENT=$mode: use always, warn-or-fail or never"; exit 1 ;;
-esac
+ci_comment_mode "bad COMMENT" "COMMENT="
 if [ "$mode" = never ] || [ -z "${CI_MERGE_REQUEST_IID:-}" ]; then exit 0; fi
 if [ -z "${PERFGATE_GITLAB_TOKEN:-}" ]; then
   echo "perfgate: no PERFGATE_GITLAB_TOKEN, so no merge-request note (the JUnit report still shows each benchmark)"

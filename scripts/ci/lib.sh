@@ -44,6 +44,16 @@ ci_need() {
   exit 1
 }
 
+# ci_comment_mode TITLE PREFIX: sets mode from COMMENT (always, warn-or-fail or never; default always); any other
+# value stops the step with an error titled TITLE, its message naming the input as PREFIX + value.
+ci_comment_mode() {
+  mode="${COMMENT:-always}"
+  case "$mode" in
+    always | warn-or-fail | never) ;;
+    *) ci_error "$1" "$2$mode: use always, warn-or-fail or never"; exit 1 ;;
+  esac
+}
+
 # ci_comment_body FILE LINK: writes the pull/merge-request comment to FILE and prints the hidden key line that
 # finds it again. The body is perfgate's Markdown report (cut below the platforms' size limit), or on exit code 2 a
 # note that perfgate could not do its job: never a verdict it did not reach.
