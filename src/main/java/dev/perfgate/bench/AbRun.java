@@ -8,6 +8,7 @@ import dev.perfgate.suite.Suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -17,20 +18,34 @@ import java.util.UUID;
 public final class AbRun {
 
     /**
-     * What to compare and how.
+     * One side as the session runs it.
      *
-     * @param dbUrl        the candidate's server ({@code --db}); null: the embedded one
-     * @param baseDbUrl    the base's own server or database ({@code --against-db}); null: the candidate's server
-     * @param maxPairs     at most this many pairs per benchmark
+     * @param version   what the reports and results files call it
+     * @param serverUrl the server's JDBC URL; null for the embedded server
+     */
+    public record Arm(Suite suite, AbInfo.Version version, String serverUrl) {
+    }
+
+    /**
+     * How many pairs a benchmark may get and how long the session may add passes.
+     *
+     * @param maxPairs     at most this many pairs per benchmark, confirmation passes included
      * @param budgetMillis no confirmation pass starts after this long
      */
-    public record Plan(Suite base, AbInfo.Version baseVersion, Suite candidate, AbInfo.Version candidateVersion,
-                       String dbUrl, String baseDbUrl, Settings overrides, boolean quick, int maxPairs,
-                       long budgetMillis) {
+    public record Budget(int maxPairs, long budgetMillis) {
+    }
+
+    /** What to compare and how: two sides on one server (two databases) or on two, as their URLs say. */
+    public record Plan(Arm base, Arm candidate, Settings overrides, boolean quick, Budget budget) {
 
         /** True when the pair budget leaves room for a confirmation pass after the first one. */
         public boolean confirming() {
-            return maxPairs >= 2 * candidate.settings().overriddenBy(overrides).iterationsOrDefault();
+            return budget.maxPairs() >= 2 * candidate.suite().settings().overriddenBy(overrides).iterationsOrDefault();
+        }
+
+        /** True when both sides run on one server, each in a database of its own. */
+        public boolean oneServer() {
+            return Objects.equals(base.serverUrl(), candidate.serverUrl());
         }
     }
 
@@ -43,34 +58,36 @@ public final class AbRun {
 
     public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Confirmation confirmation) {
         String id = UUID.randomUUID().toString().substring(0, 8);
-        try (Session main = Session.start(plan.dbUrl(), progress::status);
-             Session other = plan.baseDbUrl() == null ? null : Session.start(plan.baseDbUrl(), progress::status)) {
+        Arm base = plan.base();
+        Arm candidate = plan.candidate();
+        try (Session main = Session.start(candidate.serverUrl(), progress::status);
+             Session other = plan.oneServer() ? null : Session.start(base.serverUrl(), progress::status)) {
             SuiteDatabase a;
             SuiteDatabase b;
             if (other != null) {
-                a = other.open(plan.base(), plan.overrides(), null, AbInfo.BASE);
-                b = main.open(plan.candidate(), plan.overrides(), null, AbInfo.CANDIDATE);
+                a = other.open(base.suite(), plan.overrides(), null, AbInfo.BASE);
+                b = main.open(candidate.suite(), plan.overrides(), null, AbInfo.CANDIDATE);
             } else if (main.embedded()) {
                 // two fresh databases made the same way, so neither side starts with the other's history
-                a = main.open(plan.base(), plan.overrides(), "perfgate_base", AbInfo.BASE);
-                b = main.open(plan.candidate(), plan.overrides(), "perfgate_candidate", AbInfo.CANDIDATE);
+                a = main.open(base.suite(), plan.overrides(), "perfgate_base", AbInfo.BASE);
+                b = main.open(candidate.suite(), plan.overrides(), "perfgate_candidate", AbInfo.CANDIDATE);
             } else {
-                a = main.open(plan.base(), plan.overrides(), "perfgate_base_" + id, AbInfo.BASE);
-                b = main.open(plan.candidate(), plan.overrides(), null, AbInfo.CANDIDATE);
+                a = main.open(base.suite(), plan.overrides(), "perfgate_base_" + id, AbInfo.BASE);
+                b = main.open(candidate.suite(), plan.overrides(), null, AbInfo.CANDIDATE);
             }
             if (Session.pinning() && !Session.runOnOneCpu(List.of(a, b))) {
                 progress.status("note: the two sides' server processes could not be put on one CPU (the server is not "
                         + "on this machine, or taskset is missing): a core busier than the other can bias every pair");
             }
-            InterleavedRun.Result r = new InterleavedRun(a, b, progress, confirmation, plan.maxPairs(),
-                    plan.budgetMillis()).run();
-            AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, plan.baseVersion(), plan.candidateVersion(), r.looks(),
+            InterleavedRun.Result r = new InterleavedRun(a, b, progress, confirmation, plan.budget().maxPairs(),
+                    plan.budget().budgetMillis()).run();
+            AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, base.version(), candidate.version(), r.looks(),
                     plan.confirming());
-            RunResult candidate = SuiteRun.record(main, plan.candidate(), plan.overrides(), plan.quick(),
+            RunResult candidateRun = SuiteRun.record(main, candidate.suite(), plan.overrides(), plan.quick(),
                     r.candidate(), GitProbe.probe(Path.of("")), true).withAb(info);
-            RunResult base = SuiteRun.record(other != null ? other : main, plan.base(), plan.overrides(), plan.quick(),
-                    r.base(), baseGit(plan.baseVersion()), false).withAb(info.as(AbInfo.BASE));
-            return new Outcome(base, candidate, main.startSeconds(), main.serverDescription());
+            RunResult baseRun = SuiteRun.record(other != null ? other : main, base.suite(), plan.overrides(),
+                    plan.quick(), r.base(), baseGit(base.version()), false).withAb(info.as(AbInfo.BASE));
+            return new Outcome(baseRun, candidateRun, main.startSeconds(), main.serverDescription());
         }
     }
 

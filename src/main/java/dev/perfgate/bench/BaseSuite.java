@@ -34,27 +34,24 @@ public final class BaseSuite implements AutoCloseable {
         this.exported = exported;
     }
 
+    /** The base read from another folder ({@code --against DIR}). */
+    public static BaseSuite fromFolder(Path folder) {
+        GitInfo git = GitProbe.probe(folder);
+        return new BaseSuite(SuiteReader.readFolder(folder), new AbInfo.Version("folder", null, git.commit(),
+                folder.toAbsolutePath().normalize().toString(), git.dirty()), null);
+    }
+
     /**
-     * Resolves {@code against}: an existing folder wins over a revision of the same name.
+     * The candidate's suite folder as it was at git revision {@code ref}, exported into a temporary folder.
      *
-     * @param candidateFolder the candidate suite's folder; null for the bundled demo suite, which has no revisions
+     * @param folder the candidate suite's folder; null for the bundled demo suite, which has no revisions
      */
-    public static BaseSuite resolve(String against, Path candidateFolder) {
-        Path asFolder = Path.of(against);
-        if (Files.isDirectory(asFolder)) {
-            GitInfo git = GitProbe.probe(asFolder);
-            return new BaseSuite(SuiteReader.readFolder(asFolder), new AbInfo.Version("folder", null, git.commit(),
-                    asFolder.toAbsolutePath().normalize().toString(), git.dirty()), null);
-        }
-        if (candidateFolder == null) {
-            throw new PerfgateException("--against " + against + ": no such folder, and the bundled demo suite has no "
+    public static BaseSuite fromRevision(String ref, Path folder) {
+        if (folder == null) {
+            throw new PerfgateException("--against " + ref + ": no such folder, and the bundled demo suite has no "
                     + "git history; give the suite folder (in perfgate's repository: src/main/resources/suites/tviews) "
                     + "to compare with a revision");
         }
-        return fromRevision(against, candidateFolder);
-    }
-
-    private static BaseSuite fromRevision(String ref, Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
         String top = GitProbe.git(dir, "rev-parse", "--show-toplevel");
         if (top == null) {

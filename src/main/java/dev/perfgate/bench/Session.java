@@ -1,5 +1,6 @@
 package dev.perfgate.bench;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.model.Environment;
 import dev.perfgate.postgres.DatabaseServer;
@@ -67,7 +68,7 @@ public final class Session implements AutoCloseable {
             Environment environment = EnvironmentProbe.probe(admin);
             status.accept("calibrating: timing a fixed query to know how fast the machine is right now");
             double load = EnvironmentProbe.loadAverage();
-            double calibration = new SqlCalls(admin, Settings.DEFAULT_TIMEOUT).calibrate();
+            double calibration = new SqlCalls(admin, Defaults.STATEMENT_TIMEOUT).calibrate();
             Session session = new Session(server, admin, environment, calibration, load, status);
             session.counters = CounterSource.probe(admin, server.description(), dbUrl == null);
             if (session.counters.missing() != null) {

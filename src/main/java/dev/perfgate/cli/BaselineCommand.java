@@ -1,25 +1,17 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.PerfgateException;
-import dev.perfgate.analysis.Policy;
-import dev.perfgate.analysis.RegressionCheck;
-import dev.perfgate.bench.GitProbe;
-import dev.perfgate.format.Numbers;
+import dev.perfgate.gate.AcceptRequest;
 import dev.perfgate.model.Baseline;
-import dev.perfgate.model.Provenance;
-import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
-import dev.perfgate.report.TextReport;
 import dev.perfgate.results.BaselineJson;
 import dev.perfgate.results.Baselines;
-import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** {@code perfgate baseline accept|show}: review and replace a suite's baseline, or show it. */
@@ -38,10 +30,6 @@ final class BaselineCommand {
 
         @Option(names = "--suite", paramLabel = "DIR", description = "Use DIR/baseline.json, where check looks for it.")
         Path suite;
-
-        Path resolve(RunResult run) {
-            return file != null ? file : suite != null ? Baselines.location(suite, run.suite()) : Baselines.location(run);
-        }
 
         Path resolve(String suiteName) {
             return file != null ? file : Baselines.location(suite, suiteName);
@@ -76,71 +64,9 @@ final class BaselineCommand {
 
         @Override
         public Integer call() {
-            if (reason.isBlank()) throw new PerfgateException("--reason is empty: say why this run should be the baseline");
-            RunResult run = ResultsJson.read(results);
-            Path file = target.resolve(run);
-            Baseline old = Files.exists(file) ? BaselineJson.read(file) : null;
-            if (!force) refuseUnfit(run, old, file);
-            showDiff(run, old, file);
-            if (!approved()) {
-                console.err().println("perfgate: declined; baseline " + file + " left unchanged");
-                return 0;
-            }
-            Provenance provenance = new Provenance(acceptedBy(), Instant.now(), run.git().commit(), results.toString(),
-                    reason.strip());
-            BaselineJson.write(new Baseline(run, provenance), file);
-            console.out().println("Baseline " + file + " now holds " + results + " ("
-                    + Numbers.count(run.benchmarks().size(), "benchmark", "benchmarks")
-                    + "). Commit it so reviewers see the change.");
+            new dev.perfgate.gate.Accept(console).run(new AcceptRequest(results, reason, target.file, target.suite, yes, force,
+                    console.ci()));
             return 0;
-        }
-
-        /** A run unfit to judge others by is refused unless --force: quick, too few iterations, another suite. */
-        private void refuseUnfit(RunResult run, Baseline old, Path file) {
-            String unfit = null;
-            int min = Policy.DEFAULT.minIterations();
-            int fewest = run.benchmarks().stream().mapToInt(b -> b.samples().size()).min().orElse(0);
-            if (run.settings() != null && run.settings().quick()) {
-                unfit = "it is a --quick run, labelled low confidence";
-            } else if (fewest < min && run.benchmarks().stream().noneMatch(b -> b.count() || b.summaryOnly())) {
-                unfit = "a benchmark has only " + fewest + " samples, fewer than the " + min + " a verdict needs";
-            } else if (old != null && old.run().suite() != null && run.suite() != null
-                    && !old.run().suite().equals(run.suite())) {
-                unfit = "it is a run of suite " + run.suite() + " but " + file + " is suite " + old.run().suite()
-                        + "'s baseline";
-            }
-            if (unfit != null) {
-                throw new PerfgateException("refusing to make " + results + " the baseline: " + unfit + "; re-run it "
-                        + "fully, or pass --force if this is intended");
-            }
-        }
-
-        private void showDiff(RunResult run, Baseline old, Path file) {
-            if (old == null) {
-                console.out().println("No baseline at " + file + " yet; the new one:");
-                console.out().print(RunTable.render(run));
-                return;
-            }
-            console.out().println("Changes from the current baseline " + file + " (old → new):");
-            console.out().print(new TextReport(console.terminal()).render(
-                    RegressionCheck.compare(old.run(), run, Policy.DEFAULT)));
-        }
-
-        private boolean approved() {
-            if (yes) return true;
-            if (console.ci()) {
-                throw new PerfgateException("refusing to change the baseline in CI without approval: review the diff "
-                        + "above and pass --yes if the change is intended");
-            }
-            if (!console.terminal()) {
-                throw new PerfgateException("no terminal to ask for approval: review the diff above and pass --yes");
-            }
-            return console.confirm("Make this the new baseline?");
-        }
-
-        private static String acceptedBy() {
-            String user = GitProbe.userName();
-            return user != null ? user : System.getProperty("user.name");
         }
     }
 

@@ -1,13 +1,7 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.PerfgateException;
-import dev.perfgate.analysis.ComparisonReport;
-import dev.perfgate.analysis.RegressionCheck;
-import dev.perfgate.history.HistoryStore;
-import dev.perfgate.model.HistoryEntry;
-import dev.perfgate.model.RunResult;
-import dev.perfgate.results.ResultsJson;
-import dev.perfgate.suite.Settings;
+import dev.perfgate.gate.Compare;
+import dev.perfgate.gate.CompareRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code perfgate compare BASELINE RESULTS}: the verdict table for two results files. */
+/** {@code perfgate compare BASELINE RESULTS}: the verdict table for two results files ({@link Compare}). */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare a results file with a baseline (a results file or a legacy baseline.json). The two "
                 + "sides of one A/B run (e.g. merged from shards) are compared pair by pair. "
@@ -47,23 +41,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult base = ResultsJson.read(baseline);
-        RunResult current = ResultsJson.read(results);
-        String unrelated = RegressionCheck.nothingInCommon(base, current);
-        if (unrelated != null) {
-            throw new PerfgateException(baseline + " " + unrelated + ": are they results of the same suite? Compare "
-                    + "runs of one suite");
-        }
-        boolean paired = base.ab() != null && base.ab().isBaseOf(current.ab());
-        ComparisonReport report = paired ? RegressionCheck.comparePaired(base, current, policy.policy(Settings.EMPTY))
-                : RegressionCheck.compare(base, current, policy.policy(Settings.EMPTY));
-        int exitCode = Verdicts.finish(report, current.suite(), reports, console);
-        StepSummary.append(report, console);
-        if (history != null && !report.quick()) {
-            HistoryStore store = HistoryStore.open(history);
-            store.append(new HistoryEntry(current, report.verdict().jsonName(), CheckCommand.benchmarkVerdicts(report)));
-            console.err().println("perfgate: " + results + " appended to history " + store.description());
-        }
-        return exitCode;
+        return new Compare(console).run(new CompareRequest(baseline, results, policy.choice(), reports.choice(),
+                history)).exitCode();
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfgate.cli;
 
 import dev.perfgate.bench.Progress;
+import dev.perfgate.gate.Listener;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +17,21 @@ import java.nio.charset.StandardCharsets;
  * @param terminal true on an interactive terminal (progress bar, colours, questions), false in CI logs and pipes
  * @param ci       true when running in CI ({@code CI=true}): nothing may wait for a person
  */
-public record Console(InputStream in, PrintStream out, PrintStream err, boolean terminal, boolean ci) {
+public record Console(InputStream in, PrintStream out, PrintStream err, boolean terminal, boolean ci)
+        implements Listener {
+
+    @Override
+    public void print(String text) {
+        out.print(text);
+    }
+
+    @Override
+    public void note(String line) {
+        err.println("perfgate: " + line);
+    }
 
     /** Asks a yes/no question on the terminal; anything but y/yes (or no answer at all) is no. */
+    @Override
     public boolean confirm(String question) {
         err.print(question + " [y/N] ");
         err.flush();
@@ -30,10 +43,12 @@ public record Console(InputStream in, PrintStream out, PrintStream err, boolean 
         }
     }
 
+    @Override
     public Progress progress() {
         return Progress.to(err, terminal);
     }
 
+    @Override
     public void warn(String message) {
         err.println("perfgate: warning: " + message);
     }

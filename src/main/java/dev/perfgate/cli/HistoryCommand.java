@@ -1,16 +1,16 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.gate.Record;
 import dev.perfgate.history.HistoryRows;
 import dev.perfgate.history.HistorySeries;
 import dev.perfgate.history.HistoryStore;
-import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.HistoryRow;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.HistoryTables;
 import dev.perfgate.report.TrendPlot;
 import dev.perfgate.results.BaselineJson;
-import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +30,7 @@ final class HistoryCommand {
 
     /** Where the history is and which suite of it to show; shared by the subcommands and {@code check}. */
     static final class Location {
-        static final String DEFAULT = "perfgate-out/history.jsonl";
-
-        @Option(names = "--history", paramLabel = "FILE|JDBC_URL", defaultValue = DEFAULT,
+        @Option(names = "--history", paramLabel = "FILE|JDBC_URL", defaultValue = Defaults.HISTORY,
                 description = "History: a JSON-lines file or jdbc:postgresql://HOST/DB (default: ${DEFAULT-VALUE}).")
         String location;
 
@@ -163,9 +161,7 @@ final class HistoryCommand {
 
         @Override
         public Integer call() {
-            HistoryStore store = history.open();
-            store.append(HistoryEntry.unchecked(ResultsJson.read(results)));
-            console.out().println(results + " appended to history " + store.description());
+            new Record(console).run(results, history.location);
             return 0;
         }
     }

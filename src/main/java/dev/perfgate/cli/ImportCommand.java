@@ -1,9 +1,8 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.Defaults;
+import dev.perfgate.gate.Import;
 import dev.perfgate.imports.Importers;
-import dev.perfgate.model.RunResult;
-import dev.perfgate.report.RunTable;
-import dev.perfgate.results.ResultsJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,7 +27,7 @@ final class ImportCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
-    Path output = RunCommand.DEFAULT_RESULTS;
+    Path output = Defaults.RESULTS;
 
     @Option(names = "--other-host", description = "The results were measured on another machine: do not record "
             + "this host's CPU, memory and OS as their environment.")
@@ -47,10 +46,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunResult run = Imports.load(format, files, !otherHost, console);
-        ResultsJson.write(run, output);
-        console.out().print(RunTable.render(run));
-        console.err().println("perfgate: results written to " + output);
+        new Import(console).run(format, files, otherHost, output);
         return 0;
     }
 }

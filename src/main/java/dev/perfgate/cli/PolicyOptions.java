@@ -2,9 +2,11 @@ package dev.perfgate.cli;
 
 import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.Correction;
-import dev.perfgate.analysis.Policy;
-import dev.perfgate.suite.Settings;
+import dev.perfgate.format.Shares;
+import dev.perfgate.gate.PolicyChoice;
 import picocli.CommandLine.Option;
+
+import java.util.function.ToDoubleFunction;
 
 /** The verdict policy options shared by {@code compare} and {@code check}. */
 public final class PolicyOptions {
@@ -38,30 +40,26 @@ public final class PolicyOptions {
     @Option(names = "--fail-on-plan-change", description = "Fail when a plan's shape changed (default: a warning).")
     boolean failOnPlanChange;
 
-    /** The default policy, overridden by the suite's settings, overridden by these options. */
-    Policy policy(Settings suite) {
-        Policy p = Policy.DEFAULT;
+    /** What these options say about the policy; the suite's settings are layered under it by the use case. */
+    PolicyChoice choice() {
+        Correction c = null;
+        if (correction != null) {
+            c = Correction.parse(correction);
+            if (c == null) throw new PerfgateException("--correction " + correction + ": use holm or none");
+        }
+        return new PolicyChoice(share("--fail-threshold", failThreshold, Shares::threshold),
+                share("--warn-threshold", warnThreshold, Shares::threshold), share("--alpha", alpha, Shares::fraction),
+                c, share("--counter-tolerance", counterTolerance, Shares::thresholdOrZero), strictEnvironment,
+                failOnInconclusive, failOnPlanChange);
+    }
+
+    /** A share option read by {@code parser}; null when not given; refused with the option's name. */
+    static Double share(String option, String value, ToDoubleFunction<String> parser) {
+        if (value == null) return null;
         try {
-            if (suite.failThreshold() != null) p = p.withFailThreshold(suite.failThreshold());
-            if (suite.warnThreshold() != null) p = p.withWarnThreshold(suite.warnThreshold());
-            if (suite.alpha() != null) p = p.withAlpha(suite.alpha());
-            if (failThreshold != null) p = p.withFailThreshold(Settings.threshold("--fail-threshold", failThreshold, "option", 0));
-            if (warnThreshold != null) p = p.withWarnThreshold(Settings.threshold("--warn-threshold", warnThreshold, "option", 0));
-            if (alpha != null) p = p.withAlpha(Settings.fraction("--alpha", alpha, "option", 0));
-            if (correction != null) {
-                Correction c = Correction.parse(correction);
-                if (c == null) throw new PerfgateException("--correction " + correction + ": use holm or none");
-                p = p.withCorrection(c);
-            }
-            if (counterTolerance != null) {
-                p = p.withCounterTolerance(counterTolerance.trim().matches("0*\\.?0*%?") ? 0
-                        : Settings.threshold("--counter-tolerance", counterTolerance.trim(), "option", 0));
-            }
-            return p.withStrictEnvironment(strictEnvironment).withFailOnInconclusive(failOnInconclusive)
-                    .withFailOnPlanChange(failOnPlanChange);
+            return parser.applyAsDouble(value);
         } catch (IllegalArgumentException e) {
-            throw new PerfgateException("the verdict policy is inconsistent: " + e.getMessage()
-                    + " (check --warn-threshold/--fail-threshold and the suite's settings)");
+            throw new PerfgateException(option + "=" + value.trim() + " " + e.getMessage());
         }
     }
 }

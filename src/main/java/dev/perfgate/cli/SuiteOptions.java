@@ -1,22 +1,19 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.PerfgateException;
-import dev.perfgate.bench.Progress;
-import dev.perfgate.bench.Session;
-import dev.perfgate.bench.SuiteRun;
-import dev.perfgate.model.RunResult;
+import dev.perfgate.gate.Selection;
+import dev.perfgate.gate.Server;
+import dev.perfgate.gate.Side;
+import dev.perfgate.gate.Subject;
+import dev.perfgate.gate.SuiteSource;
 import dev.perfgate.model.Shard;
 import dev.perfgate.suite.Settings;
-import dev.perfgate.suite.Suite;
-import dev.perfgate.suite.SuiteReader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
-/** The options shared by the commands that run a suite. */
+/** The options shared by the commands that run a suite: which suite, on which server, which benchmarks, how. */
 public final class SuiteOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE",
@@ -50,78 +47,18 @@ public final class SuiteOptions {
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Run only shard I of N (1-based): a stable part of the benchmarks, chosen by a hash of each "
                     + "name, so the same benchmark always lands in the same shard; 'perfgate merge' joins the parts.")
-    String shardOption;
+    String shard;
 
-    /** The {@code --shard} asked for, or null. */
-    Shard shard() {
-        return shardOption == null ? null : Shard.parse(shardOption, "--shard");
+    /** The suite on its server, the benchmarks chosen and the run settings, as the options say. */
+    Subject.Measured measured() {
+        Selection selection = selection(); // a malformed --shard is refused before anything else
+        Side side = new Side(SuiteSource.of(suite), Server.at(db));
+        return new Subject.Measured(side, selection, Settings.fromOptions(iterations, warmup, scale, seed,
+                noCounters ? Boolean.FALSE : null));
     }
 
-    /**
-     * The suite to run: the folder given, or the bundled demo suite; filtered by {@code --benchmark} and
-     * {@code --shard} (a shard may hold none of the benchmarks: see {@link #nothingInShard}).
-     */
-    Suite read() {
-        Shard shard = shard(); // a malformed --shard is refused before the suite is read
-        Suite s = suite == null ? SuiteReader.bundled(SuiteReader.DEMO_SUITE) : SuiteReader.readFolder(suite);
-        if (only != null && !only.isEmpty()) {
-            for (String name : only) {
-                if (s.benchmarks().stream().noneMatch(b -> b.name().equals(name))) {
-                    throw new PerfgateException("--benchmark " + name + ": no such benchmark in " + s.source()
-                            + " (it has " + String.join(", ", s.benchmarks().stream().map(b -> b.name()).toList())
-                            + ")");
-                }
-            }
-            s = s.only(only);
-        }
-        return inShard(s, shard);
-    }
-
-    /** The other version of the suite with the same {@code --benchmark} and {@code --shard} filters. */
-    Suite sameSelection(Suite other) {
-        Suite s = only == null || only.isEmpty() ? other : other.only(only);
-        return inShard(s, shard());
-    }
-
-    private static Suite inShard(Suite s, Shard shard) {
-        if (shard == null) return s;
-        return s.only(s.benchmarks().stream().map(b -> b.name()).filter(shard::holds).toList());
-    }
-
-    /**
-     * True, after saying so, when {@code --shard} left nothing to run: not an error, a suite with fewer benchmarks
-     * than shards has empty ones, and the other shards' results are complete without it.
-     */
-    boolean nothingInShard(Suite s, Console console) {
-        if (!s.benchmarks().isEmpty() || shardOption == null) return false;
-        console.out().println("Shard " + shard() + " holds none of the benchmarks of " + s.source() + ": nothing to "
-                + "run, no results written.");
-        return true;
-    }
-
-    /** The run marked with its shard, when {@code --shard} was given. */
-    RunResult marked(RunResult run) {
-        Shard shard = shard();
-        return shard == null ? run : shard.mark(run);
-    }
-
-    /** The command line's overrides of the suite's settings; {@code defaultIterations} unless --iterations. */
-    Settings overrides(Integer defaultIterations) {
-        return Settings.fromOptions(iterations != null ? iterations : defaultIterations, warmup, scale, seed,
-                noCounters ? Boolean.FALSE : null);
-    }
-
-    /** Runs the suite in a plain session (one suite, one database) and reports how long each phase took. */
-    RunResult measure(Suite s, Console console, boolean quick, Integer defaultIterations) {
-        Settings overrides = overrides(defaultIterations);
-        Progress progress = console.progress();
-        long start = System.nanoTime();
-        try (Session session = Session.start(db, progress::status)) {
-            RunResult result = SuiteRun.measure(session, s, overrides, quick, progress);
-            console.err().printf(Locale.ROOT, "perfgate: %s: server ready in %.1f s, suite ran in %.1f s%n",
-                    session.serverDescription(), session.startSeconds(),
-                    (System.nanoTime() - start) / 1e9 - session.startSeconds());
-            return result;
-        }
+    /** The benchmarks chosen: {@code --benchmark} and {@code --shard}. */
+    Selection selection() {
+        return new Selection(only, shard == null ? null : Shard.parse(shard, "--shard"));
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfgate.history;
 
 import dev.perfgate.io.AtomicFiles;
+import dev.perfgate.io.Outputs;
 
 import dev.perfgate.PerfgateException;
 import dev.perfgate.model.HistoryEntry;
@@ -49,6 +50,15 @@ public final class HistoryFile implements HistoryStore {
     @Override
     public String description() {
         return file.toString();
+    }
+
+    @Override
+    public void requireWritable() {
+        Outputs.requireWritableFile(file, "--history");
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            throw new PerfgateException("--history " + file + " cannot be written (permission denied or read-only): "
+                    + "fix its permissions or give another history");
+        }
     }
 
     @Override

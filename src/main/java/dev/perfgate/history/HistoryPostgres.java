@@ -74,6 +74,23 @@ public final class HistoryPostgres implements HistoryStore {
     }
 
     @Override
+    public void requireWritable() {
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            try {
+                createTableOnFirstUse(c);
+                c.commit();
+                tableReady = true;
+            } catch (SQLException e) {
+                rollBackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("cannot append to", e, "");
+        }
+    }
+
+    @Override
     public void append(HistoryEntry entry) {
         String document = HistoryLines.encode(entry); // may refuse the run before anything is sent
         try (Connection c = connect()) {

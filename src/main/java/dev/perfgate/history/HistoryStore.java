@@ -42,6 +42,12 @@ public interface HistoryStore {
     String description();
 
     /**
+     * Refuses, with one line, a history that could not take a run: checked before a run starts, so a run of
+     * several minutes does not end with "cannot append".
+     */
+    void requireWritable();
+
+    /**
      * The store at {@code location}: a {@code jdbc:postgresql://HOST[:PORT]/DATABASE} URL or a file path. Nothing
      * is opened yet: an unreachable server or an unwritable file is reported by the first read or append.
      */

@@ -1,12 +1,13 @@
 package dev.perfgate.suite;
 
+import dev.perfgate.Defaults;
+import dev.perfgate.format.Durations;
+import dev.perfgate.format.Shares;
 import dev.perfgate.model.Direction;
 
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The settings a suite or a benchmark file declares in {@code -- perfgate: key=value ...} lines. A field is
@@ -29,17 +30,8 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     public static final Settings EMPTY =
             new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
-    public static final int DEFAULT_ITERATIONS = 30;
-    /** Six, so PostgreSQL's custom-or-generic plan choice (made at the sixth execution) happens before timing. */
-    public static final int DEFAULT_WARMUP = 6;
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-    public static final long DEFAULT_SEED = 42;
-    public static final int DEFAULT_SCALE = 1;
-
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
             "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters");
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|min)?");
 
     /** How one iteration's changes are undone. */
     public enum Isolation {
@@ -58,11 +50,11 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     }
 
     public int iterationsOrDefault() {
-        return iterations == null ? DEFAULT_ITERATIONS : iterations;
+        return iterations == null ? Defaults.ITERATIONS : iterations;
     }
 
     public int warmupOrDefault() {
-        return warmup == null ? DEFAULT_WARMUP : warmup;
+        return warmup == null ? Defaults.WARMUP : warmup;
     }
 
     public Metric metricOrDefault() {
@@ -82,11 +74,11 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     }
 
     public Duration timeoutOrDefault() {
-        return timeout == null ? DEFAULT_TIMEOUT : timeout;
+        return timeout == null ? Defaults.STATEMENT_TIMEOUT : timeout;
     }
 
     public long seedOrDefault() {
-        return seed == null ? DEFAULT_SEED : seed;
+        return seed == null ? Defaults.SEED : seed;
     }
 
     public boolean vacuumOrDefault() {
@@ -98,7 +90,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     }
 
     public int scaleOrDefault() {
-        return scale == null ? DEFAULT_SCALE : scale;
+        return scale == null ? Defaults.SCALE : scale;
     }
 
     /** These settings with every field that {@code other} declares replaced by its value. */
@@ -212,40 +204,22 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         }
     }
 
-    /**
-     * A share written as a percentage ({@code 10%}) or a fraction ({@code 0.10}), strictly between 0 and 1. A bare
-     * number above 1 is refused rather than guessed at.
-     */
+    /** A share strictly between 0 and 1 ({@link Shares#fraction}), refused with the file and line. */
     public static double fraction(String key, String v, String file, int line) {
         try {
-            boolean percent = v.endsWith("%");
-            double x = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
-            if (percent) x /= 100;
-            if (x > 0 && x < 1) return x;
-        } catch (NumberFormatException e) {
-            // reported below
+            return Shares.fraction(v);
+        } catch (IllegalArgumentException e) {
+            throw new SuiteException(file, line, key + "=" + v + " " + e.getMessage());
         }
-        throw new SuiteException(file, line, key + "=" + v + " is not a share between 0 and 1: write e.g. 10% or 0.10");
     }
 
-    /**
-     * A slowdown threshold: a percentage of any size ({@code 10%}, {@code 200%}: twice as slow) or a fraction up to 1
-     * ({@code 0.10}). A bare number above 1 is refused rather than guessed at (2 could mean 2 % or 200 %).
-     */
+    /** A slowdown threshold ({@link Shares#threshold}), refused with the file and line. */
     public static double threshold(String key, String v, String file, int line) {
         try {
-            boolean percent = v.endsWith("%");
-            double x = Double.parseDouble(percent ? v.substring(0, v.length() - 1).trim() : v);
-            if (percent && x > 0 && x <= 1_000_000) return x / 100;
-            if (!percent && x > 0 && x <= 1) return x;
-            if (!percent && x > 1) {
-                throw new SuiteException(file, line, key + "=" + v + " is ambiguous: write a percentage (e.g. "
-                        + "200%) or a fraction up to 1 (e.g. 0.10)");
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+            return Shares.threshold(v);
+        } catch (IllegalArgumentException e) {
+            throw new SuiteException(file, line, key + "=" + v + " " + e.getMessage());
         }
-        throw new SuiteException(file, line, key + "=" + v + " is not a positive share: write e.g. 10% or 0.10");
     }
 
     private static int whole(String key, String v, int min, int max, String file, int line) {
@@ -281,24 +255,16 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
     }
 
     private static Duration duration(String v, String file, int line) {
-        Matcher m = DURATION.matcher(v);
-        if (m.matches()) {
-            String u = m.group(2) == null ? "s" : m.group(2);
-            long perUnit = switch (u) {
-                case "ms" -> 1;
-                case "min" -> 60_000;
-                default -> 1000;
-            };
-            String digits = m.group(1).replaceFirst("^0+(?=\\d)", "");
-            // PostgreSQL's statement_timeout is an int of milliseconds: refuse more here, not at run time.
-            if (digits.length() > 10 || Long.parseLong(digits) * perUnit > MAX_TIMEOUT_MILLIS) {
-                throw new SuiteException(file, line, "timeout=" + v + " is too long: PostgreSQL allows at most "
-                        + MAX_TIMEOUT_MILLIS + "ms (about 24 days)");
-            }
-            Duration d = Duration.ofMillis(Long.parseLong(digits) * perUnit);
-            if (!d.isZero()) return d;
+        Duration d = Durations.parse(v);
+        // PostgreSQL's statement_timeout is an int of milliseconds: refuse more here, not at run time.
+        if (d != null && d.compareTo(Duration.ofMillis(MAX_TIMEOUT_MILLIS)) > 0) {
+            throw new SuiteException(file, line, "timeout=" + v + " is too long: PostgreSQL allows at most "
+                    + MAX_TIMEOUT_MILLIS + "ms (about 24 days)");
         }
-        throw new SuiteException(file, line, "timeout=" + v + " is not a duration: write e.g. timeout=30s or 500ms");
+        if (d == null || d.isZero()) {
+            throw new SuiteException(file, line, "timeout=" + v + " is not a duration: write " + Durations.EXAMPLES);
+        }
+        return d;
     }
 
     /** The longest {@code statement_timeout} PostgreSQL accepts: {@code INT_MAX} milliseconds. */

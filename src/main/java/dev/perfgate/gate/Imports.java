@@ -1,19 +1,19 @@
-package dev.perfgate.cli;
+package dev.perfgate.gate;
 
 import dev.perfgate.bench.EnvironmentProbe;
 import dev.perfgate.bench.GitProbe;
-import dev.perfgate.model.Environment;
-import dev.perfgate.model.GitInfo;
-import dev.perfgate.model.RunResult;
 import dev.perfgate.imports.ImportResult;
 import dev.perfgate.imports.Importer;
 import dev.perfgate.imports.Importers;
+import dev.perfgate.model.Environment;
+import dev.perfgate.model.GitInfo;
+import dev.perfgate.model.RunResult;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Turns another harness's output into a run, shared by {@code import} and {@code check --import}. */
+/** Turns another harness's output into a run, for {@code import} and {@code check --import}. */
 final class Imports {
 
     private Imports() {
@@ -24,10 +24,10 @@ final class Imports {
      * perfgate runs where the harness ran: the git commit of this work tree, and this host's facts and
      * fingerprint (keeping the harness's JVM) unless {@code probeHost} is false.
      */
-    static RunResult load(String format, List<Path> files, boolean probeHost, Console console) {
+    static RunResult load(String format, List<Path> files, boolean probeHost, Listener listener) {
         Importer importer = Importers.byName(format);
         ImportResult imported = files.size() == 1 ? importer.importFile(files.get(0)) : importer.importFiles(files);
-        imported.warnings().forEach(console::warn);
+        imported.warnings().forEach(listener::warn);
         RunResult run = imported.run();
         GitInfo git = run.git().commit() != null ? run.git() : GitProbe.probe(Path.of(""));
         Environment env = probeHost ? onThisHost(run.environment()) : run.environment();

@@ -1,0 +1,108 @@
+package dev.perfgate.gate;
+
+import dev.perfgate.Defaults;
+import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.Confirmation;
+import dev.perfgate.analysis.Policy;
+import dev.perfgate.bench.AbRun;
+import dev.perfgate.bench.BaseSuite;
+import dev.perfgate.bench.InterleavedRun;
+import dev.perfgate.io.Outputs;
+import dev.perfgate.model.AbInfo;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.results.ResultsJson;
+import dev.perfgate.suite.Settings;
+import dev.perfgate.suite.Suite;
+
+import java.nio.file.Path;
+
+/**
+ * An {@code AbSession} is a same-session A/B measurement, shared by {@code check} and {@code run}: the base side
+ * made from the candidate by what differs, its suite read (a revision exported to a temporary folder, deleted on
+ * {@link #close}) before any server starts, both sides measured in pairs with confirmation passes as the policy
+ * asks, and both results files written.
+ */
+final class AbSession implements AutoCloseable {
+
+    private final Side candidateSide;
+    private final Side baseSide;
+    private final Suite candidate;
+    private final Selection selection;
+    private final CheckRequest.Against against;
+    private final BaseSuite exported;
+    private final Suite base;
+
+    private AbSession(Side candidateSide, Side baseSide, Suite candidate, Selection selection,
+                      CheckRequest.Against against, BaseSuite exported, Suite base) {
+        this.candidateSide = candidateSide;
+        this.baseSide = baseSide;
+        this.candidate = candidate;
+        this.selection = selection;
+        this.against = against;
+        this.exported = exported;
+        this.base = base;
+    }
+
+    /** Checks the outputs and reads the base side's suite: everything short of starting a server. */
+    static AbSession prepare(Side candidateSide, Suite candidate, Selection selection, CheckRequest.Against against,
+                             Path results) {
+        Outputs.requireWritableFile(results, "-o");
+        Outputs.requireWritableFile(against.baseOutput(), "--base-output");
+        if (against.maxPairs() != null && (against.maxPairs() < 1 || against.maxPairs() > Settings.MAX_ITERATIONS)) {
+            throw new PerfgateException("--max-pairs " + against.maxPairs() + ": give a whole number from 1 to "
+                    + Settings.MAX_ITERATIONS);
+        }
+        Side baseSide = candidateSide;
+        if (against.suite() != null) baseSide = baseSide.withSuite(SuiteSource.against(against.suite(),
+                candidateSide.suite()));
+        if (against.server() != null) baseSide = baseSide.withServer(against.server());
+        BaseSuite exported = null;
+        Suite base = candidate;
+        if (baseSide.suite() instanceof SuiteSource.Folder f && against.suite() != null) {
+            exported = BaseSuite.fromFolder(f.path());
+        } else if (baseSide.suite() instanceof SuiteSource.Revision r) {
+            exported = BaseSuite.fromRevision(r.ref(), r.folder());
+        }
+        if (exported != null) base = selection.applyLeniently(exported.suite());
+        return new AbSession(candidateSide, baseSide, candidate, selection, against, exported, base);
+    }
+
+    /**
+     * Measures both sides, marks them with their shard and writes both results files.
+     *
+     * @param policy decides when a benchmark needs another pass of pairs before its verdict can stand
+     */
+    AbRun.Outcome measure(Engine engine, Settings overrides, boolean quick, Policy policy, Path results,
+                          Listener listener) {
+        int perPass = candidate.settings().overriddenBy(overrides).iterationsOrDefault();
+        int pairs = against.maxPairs() != null ? against.maxPairs()
+                : Math.min(Settings.MAX_ITERATIONS, Defaults.PASSES * perPass);
+        AbRun.Plan plan = new AbRun.Plan(new AbRun.Arm(base, baseVersion(), baseSide.server().url()),
+                new AbRun.Arm(candidate, candidateVersion(), candidateSide.server().url()), overrides, quick,
+                new AbRun.Budget(pairs, against.maxTime().toMillis()));
+        InterleavedRun.Confirmation confirmation = (spec, a, b, looks) -> Confirmation.needsMorePairs(a, b,
+                candidate.settings().overriddenBy(spec.settings()).directionOrDefault(), policy, looks);
+        AbRun.Outcome measured = engine.runAb(plan, confirmation);
+        RunResult baseRun = selection.mark(measured.base());
+        RunResult candidateRun = selection.mark(measured.candidate());
+        ResultsJson.write(baseRun, against.baseOutput());
+        ResultsJson.write(candidateRun, results);
+        listener.note("results written to " + results + " (candidate) and " + against.baseOutput() + " (base)");
+        return new AbRun.Outcome(baseRun, candidateRun, measured.startSeconds(), measured.server());
+    }
+
+    /** What the base ran, for the reports: the revision or folder, or (same suite) the other server. */
+    private AbInfo.Version baseVersion() {
+        if (exported != null) return exported.version();
+        return new AbInfo.Version("server", null, null, baseSide.server().describe(), null);
+    }
+
+    private AbInfo.Version candidateVersion() {
+        return BaseSuite.candidate(Suites.folder(candidateSide.suite()));
+    }
+
+    @Override
+    public void close() {
+        if (exported != null) exported.close();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.perfgate.gate;
+
+import dev.perfgate.bench.AbRun;
+import dev.perfgate.bench.InterleavedRun;
+import dev.perfgate.bench.Progress;
+import dev.perfgate.bench.Session;
+import dev.perfgate.bench.SuiteRun;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.suite.Settings;
+import dev.perfgate.suite.Suite;
+
+import java.util.Locale;
+
+/** The real {@link Engine}: PostgreSQL sessions ({@code bench}), each phase's time said to the listener. */
+public final class BenchEngine implements Engine {
+
+    private final Listener listener;
+
+    public BenchEngine(Listener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public RunResult run(Suite suite, Server server, Settings overrides, boolean quick) {
+        Progress progress = listener.progress();
+        long start = System.nanoTime();
+        try (Session session = Session.start(server.url(), progress::status)) {
+            RunResult result = SuiteRun.measure(session, suite, overrides, quick, progress);
+            listener.note(String.format(Locale.ROOT, "%s: server ready in %.1f s, suite ran in %.1f s",
+                    session.serverDescription(), session.startSeconds(),
+                    (System.nanoTime() - start) / 1e9 - session.startSeconds()));
+            return result;
+        }
+    }
+
+    @Override
+    public AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Confirmation confirmation) {
+        long start = System.nanoTime();
+        AbRun.Outcome outcome = AbRun.measure(plan, listener.progress(), confirmation);
+        listener.note(String.format(Locale.ROOT, "%s: server ready in %.1f s, A/B ran in %.1f s", outcome.server(),
+                outcome.startSeconds(), (System.nanoTime() - start) / 1e9 - outcome.startSeconds()));
+        return outcome;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.perfgate.gate;
+
+import dev.perfgate.Defaults;
+import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.Policy;
+import dev.perfgate.analysis.RegressionCheck;
+import dev.perfgate.analysis.RunNoise;
+import dev.perfgate.format.Numbers;
+import dev.perfgate.history.HistoryStore;
+import dev.perfgate.history.NoiseFromHistory;
+import dev.perfgate.io.Outputs;
+import dev.perfgate.model.Baseline;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.report.RunTable;
+import dev.perfgate.results.BaselineJson;
+import dev.perfgate.results.Baselines;
+import dev.perfgate.results.ResultsJson;
+import dev.perfgate.suite.Settings;
+import dev.perfgate.suite.Suite;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code Check} is the use case of {@code perfgate check}: every decision of a check is here. In order: everything
+ * is checked before anything runs (outputs, the suite or the imported files, the policy, the baseline: parsed, of
+ * the same suite, with benchmarks in common); then the run is measured (or imported), its results written, compared
+ * with the stored baseline (its interval widened by the run-to-run noise the history shows) or, with no baseline
+ * yet, passed and said so; last the reports, the job summary and the history ({@link Conclusion}), and the exit
+ * code. With {@link CheckRequest#against} the comparison is A/B in one session ({@link AbCheck}).
+ */
+public final class Check {
+
+    private final Engine engine;
+    private final Listener listener;
+
+    public Check(Engine engine, Listener listener) {
+        this.engine = engine;
+        this.listener = listener;
+    }
+
+    public CheckOutcome run(CheckRequest request) {
+        if (request.against() != null) return new AbCheck(engine, listener).run(request);
+        Prepared p = prepare(request);
+        if (p.suite() != null && request.subject() instanceof Subject.Measured m && m.selection().emptyShard(p.suite())) {
+            return emptyShard(m.selection(), p.suite(), listener);
+        }
+        RunResult result = p.imported() != null ? p.imported() : measure((Subject.Measured) request.subject(),
+                p.suite(), request.quick());
+        ResultsJson.write(result, request.results());
+        listener.note("results written to " + request.results());
+        ComparisonReport report = p.baseline() != null ? compareWithBaseline(p, result, request)
+                : firstRun(p.baselineFile(), result, p.policy(), request);
+        return p.conclusion().finish(report, result, request.reports().requested());
+    }
+
+    /** What was found out before anything ran. */
+    private record Prepared(Suite suite, RunResult imported, Policy policy, Path baselineFile, Baseline baseline,
+                            RunResult baseRun, Conclusion conclusion) {
+    }
+
+    /** Everything checked, in the order a user fixes things: outputs, inputs, policy, baseline. */
+    private Prepared prepare(CheckRequest r) {
+        Outputs.requireWritableFile(r.results(), "-o");
+        r.reports().chosen();
+        Suite suite = null;
+        RunResult imported = null;
+        Path explicit = r.judging().baseline();
+        if (explicit != null && !Files.exists(explicit)) {
+            throw new PerfgateException("--baseline " + explicit + " does not exist: give an existing baseline, or "
+                    + "leave the option out to run without one");
+        }
+        if (r.subject() instanceof Subject.Measured m) {
+            suite = m.selection().apply(Suites.read(m.side().suite()));
+        } else {
+            Subject.Imported i = (Subject.Imported) r.subject();
+            if (i.selection().shard() != null) {
+                throw new PerfgateException("--shard splits a suite that perfgate runs; --import gates results that "
+                        + "were already measured: leave out one of them");
+            }
+            imported = i.selection().apply(Imports.load(i.format(), i.files(), true, listener));
+        }
+        String suiteName = suite != null ? suite.name() : imported.suite();
+        Conclusion conclusion = conclusion(r, suiteName, listener);
+        conclusion.requireWritable();
+        Policy policy = r.policy().policy(suite == null ? Settings.EMPTY : suite.settings());
+        Path baselineFile = explicit != null ? explicit
+                : Baselines.location(r.subject() instanceof Subject.Measured m
+                ? Suites.folder(m.side().suite()) : null, suiteName);
+        if (r.judging().requireBaseline() && !Files.exists(baselineFile)) {
+            throw new PerfgateException("no baseline at " + baselineFile + " and --require-baseline is set: accept one "
+                    + "with 'perfgate baseline accept RESULTS --reason TEXT', or give one with --baseline");
+        }
+        if (!Files.exists(baselineFile)) return new Prepared(suite, imported, policy, baselineFile, null, null, conclusion);
+        Baseline baseline = BaselineJson.read(baselineFile);
+        RunResult baseRun = r.subject().selection().apply(baseline.run());
+        List<String> names = suite != null ? Suites.names(suite) : Suites.names(imported);
+        String unrelated = Suites.nothingInCommon(Suites.names(baseRun), names);
+        if (unrelated != null) {
+            throw new PerfgateException("baseline " + baselineFile + " " + unrelated + ": is it another suite's "
+                    + "baseline? Give the right one with --baseline, or accept this run as the baseline");
+        }
+        return new Prepared(suite, imported, policy, baselineFile, baseline, baseRun, conclusion);
+    }
+
+    private RunResult measure(Subject.Measured m, Suite suite, boolean quick) {
+        return m.selection().mark(engine.run(suite, m.side().server(), quickOverrides(m.overrides(), quick), quick));
+    }
+
+    /** The comparison with a stored baseline, its interval widened by the run-to-run noise this machine shows. */
+    private ComparisonReport compareWithBaseline(Prepared p, RunResult result, CheckRequest r) {
+        listener.print("Baseline " + p.baselineFile() + ":\n" + Baselines.describe(p.baseline()) + "\n");
+        NoiseFromHistory.Estimate noise = NoiseFromHistory.estimate(HistoryStore.open(r.history()), result,
+                r.judging().runNoise());
+        ComparisonReport report = RegressionCheck.compare(p.baseRun(), result, p.policy(), noise.sigmas());
+        if (noise.assumedFor().isEmpty()) return report;
+        return report.withWarning(String.format(Locale.ROOT, "fewer than %d earlier runs of this suite on this "
+                + "machine in the history, so %s run-to-run noise was assumed for %s (--run-noise): each run "
+                + "of unchanged code on a shared machine moves a median by that much, and this comparison sees "
+                + "only changes beyond it (see 'could detect'); 'check --against REF' measures both versions in "
+                + "one session and sees far smaller changes", RunNoise.MIN_RUNS, Numbers.share(r.judging().runNoise()),
+                Numbers.count(noise.assumedFor().size(), "benchmark", "benchmarks")));
+    }
+
+    /** No baseline yet: every benchmark is new, the run passes, and the reports say so (and how to fix it). */
+    private ComparisonReport firstRun(Path baselineFile, RunResult result, Policy policy, CheckRequest r) {
+        listener.print(RunTable.render(result));
+        String accept = "perfgate baseline accept " + r.results() + (r.judging().baseline() != null
+                ? " --baseline " + r.judging().baseline() : "") + " --reason \"first baseline\"";
+        listener.print("No baseline at " + baselineFile + " yet, so no verdict: this run passes. Make this run the "
+                + "baseline with: " + accept + "\n");
+        RunResult nothing = new RunResult(result.suite(), null, null, null, null, List.of());
+        ComparisonReport report = RegressionCheck.compare(nothing, result, policy).withWarning("NO BASELINE: there is "
+                + "nothing at " + baselineFile + " to compare with, so this check passes without judging anything; "
+                + "accept one with '" + accept + "', or compare in one session with 'check --against REF'");
+        if (r.ci()) listener.warn(report.warnings().get(report.warnings().size() - 1));
+        return report;
+    }
+
+    /** The run settings of a check: in quick mode, few iterations unless --iterations says otherwise. */
+    static Settings quickOverrides(Settings overrides, boolean quick) {
+        if (!quick) return overrides;
+        return Settings.fromOptions(Defaults.QUICK_ITERATIONS, null, null, null, null).overriddenBy(overrides);
+    }
+
+    /** Where a check's reports, job summary and history go; the history is not written in quick mode. */
+    static Conclusion conclusion(CheckRequest r, String suiteName, Listener listener) {
+        return new Conclusion(r.reports().reports(suiteName, listener), r.reports().summary(),
+                r.quick() ? null : HistoryStore.open(r.history()), listener,
+                r.reports().out() == null ? null : r.reports().out().toString());
+    }
+
+    /** Says that the shard holds nothing: not an error, the other shards' results are complete without it. */
+    static CheckOutcome emptyShard(Selection selection, Suite suite, Listener listener) {
+        listener.print("Shard " + selection.shard() + " holds none of the benchmarks of " + suite.source()
+                + ": nothing to run, no results written.\n");
+        return CheckOutcome.NOTHING_RAN;
+    }
+}
