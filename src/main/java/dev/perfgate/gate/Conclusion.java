@@ -83,11 +83,14 @@ final class Conclusion {
         }
         int exitCode = report.verdict().exitCode();
         if (failures.isEmpty()) return new CheckOutcome(exitCode, report, result);
+        // one line, as every failure: the first, and how many more (a full disk fails every output alike)
+        String line = failures.get(0) + (failures.size() == 1 ? "" : " (and " + (failures.size() - 1) + " more "
+                + "output" + (failures.size() == 2 ? "" : "s") + " could not be written)");
         if (exitCode != 0) {
-            failures.forEach(listener::warn); // the verdict stands: a regression is never reported as an error
+            listener.warn(line); // the verdict stands: a regression is never reported as an error
             return new CheckOutcome(exitCode, report, result);
         }
-        failures.forEach(listener::note);
+        listener.note(line);
         return new CheckOutcome(PerfgateException.CANNOT_RUN, report, result);
     }
 

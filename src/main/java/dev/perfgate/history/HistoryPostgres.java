@@ -75,29 +75,26 @@ public final class HistoryPostgres implements HistoryStore {
 
     @Override
     public void requireWritable() {
-        try (Connection c = connect()) {
-            c.setAutoCommit(false);
-            try {
-                createTableOnFirstUse(c);
-                c.commit();
-                tableReady = true;
-            } catch (SQLException e) {
-                rollBackQuietly(c);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw failure("cannot append to", e, "");
-        }
+        transaction("cannot append to", "", c -> { });
     }
 
     @Override
     public void append(HistoryEntry entry) {
         String document = HistoryLines.encode(entry); // may refuse the run before anything is sent
+        transaction("cannot append to", "; the runs already in it are unchanged", c -> insert(c, entry, document));
+    }
+
+    /** Work on the history table in one transaction (the table made on first use); a failure rolls it all back. */
+    private interface Work {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void transaction(String doing, String outcome, Work work) {
         try (Connection c = connect()) {
             c.setAutoCommit(false);
             try {
                 createTableOnFirstUse(c);
-                insert(c, entry, document);
+                work.run(c);
                 c.commit();
                 tableReady = true;
             } catch (SQLException e) {
@@ -105,7 +102,7 @@ public final class HistoryPostgres implements HistoryStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failure("cannot append to", e, "; the runs already in it are unchanged");
+            throw failure(doing, e, outcome);
         }
     }
 

@@ -1,0 +1,255 @@
+package dev.perfgate.gate;
+
+import dev.perfgate.PerfgateException;
+import dev.perfgate.model.Baseline;
+import dev.perfgate.model.HistoryEntry;
+import dev.perfgate.model.Provenance;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.model.Shard;
+import dev.perfgate.results.BaselineJson;
+import dev.perfgate.suite.Settings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every decision of a check, on recorded runs: no server. */
+class CheckTest {
+
+    @TempDir
+    Path dir;
+
+    private final Recorded.Listener listener = new Recorded.Listener();
+
+    private CheckRequest request(Path suite, Path baseline, ReportChoice reports, boolean quick) {
+        Subject.Measured subject = new Subject.Measured(new Side(new SuiteSource.Folder(suite), Server.EMBEDDED),
+                Selection.ALL, Settings.EMPTY);
+        return new CheckRequest(subject, quick, null, PolicyChoice.NONE,
+                new CheckRequest.Judging(baseline, false, 0), dir.resolve("out/results.json"), reports,
+                dir.resolve("out/history.jsonl").toString(), false);
+    }
+
+    private Path acceptedBaseline(Path suite, RunResult run) {
+        Path file = suite.resolve("baseline.json");
+        BaselineJson.write(new Baseline(run, new Provenance("me", Instant.EPOCH, null, "r.json", "test")), file);
+        return file;
+    }
+
+    private List<HistoryEntry> history() {
+        List<HistoryEntry> entries = new ArrayList<>();
+        dev.perfgate.history.HistoryStore.open(dir.resolve("out/history.jsonl").toString())
+                .forEach(entries::add, w -> { });
+        return entries;
+    }
+
+    @Test
+    void aTruncatedBaselineIsRefusedBeforeAnythingRuns() throws IOException {
+        Path suite = Recorded.suite(dir, "perf", "a", "b");
+        Path baseline = acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a", "b"));
+        String json = Files.readString(baseline);
+        Files.writeString(baseline, json.substring(0, json.length() / 2));
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a", "b"));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> new Check(engine, listener).run(request(suite, null, ReportChoice.DEFAULT, false)))
+                .isInstanceOf(PerfgateException.class).hasMessageContaining(baseline.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(engine.calls).as("nothing measured").isZero();
+        System.out.println("truncated baseline refused in " + millis + " ms");
+    }
+
+    @Test
+    void aBaselineOfAnotherSuiteIsRefusedBeforeAnythingRuns() {
+        Path suite = Recorded.suite(dir, "perf", "a", "b");
+        acceptedBaseline(suite, Recorded.run("other", 1.0, 1, "x", "y"));
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a", "b"));
+        assertThatThrownBy(() -> new Check(engine, listener).run(request(suite, null, ReportChoice.DEFAULT, false)))
+                .hasMessageContaining("has no benchmark in common with this run");
+        assertThat(engine.calls).isZero();
+    }
+
+    @Test
+    void anUnwritableJobSummaryIsRefusedBeforeAnythingRuns() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        Path summary = dir.resolve("no-such-folder/summary.md");
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        assertThatThrownBy(() -> new Check(engine, listener).run(request(suite, null,
+                new ReportChoice(null, null, summary), false)))
+                .hasMessageContaining("GITHUB_STEP_SUMMARY " + summary);
+        assertThat(engine.calls).isZero();
+    }
+
+    @Test
+    void aRegressionStaysExitOneWhenTheSummaryFailsAfterTheVerdict() throws IOException {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a"));
+        Path folder = Files.createDirectories(dir.resolve("summary"));
+        Path summary = folder.resolve("summary.md");
+        // the folder goes away while the suite runs: the summary can no longer be written
+        var engine = new Recorded.Engine(Recorded.run("perf", 1.5, 2, "a"), null, () -> delete(folder));
+
+        CheckOutcome outcome = new Check(engine, listener).run(request(suite, null,
+                new ReportChoice(null, null, summary), false));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(listener.warnings).anyMatch(w -> w.contains("cannot write the markdown report"));
+        assertThat(history()).singleElement().extracting(HistoryEntry::verdict).isEqualTo("fail");
+    }
+
+    @Test
+    void aPassThatCannotWriteItsReportsIsExitTwoNotAPass() throws IOException {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a"));
+        Path folder = Files.createDirectories(dir.resolve("summary"));
+        var engine = new Recorded.Engine(Recorded.run("perf", 1.0, 2, "a"), null, () -> delete(folder));
+
+        CheckOutcome outcome = new Check(engine, listener).run(request(suite, null,
+                new ReportChoice(null, null, folder.resolve("summary.md")), false));
+
+        assertThat(outcome.exitCode()).isEqualTo(PerfgateException.CANNOT_RUN);
+        assertThat(listener.notes).anyMatch(n -> n.contains("cannot write the markdown report"));
+        assertThat(history()).as("the run is still recorded").hasSize(1);
+    }
+
+    @Test
+    void theFirstRunPassesSaysSoAndIsRecordedWithoutAVerdict() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+
+        CheckOutcome outcome = new Check(engine, listener).run(request(suite, null, ReportChoice.DEFAULT, false));
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.report().warnings()).anyMatch(w -> w.startsWith("NO BASELINE"));
+        assertThat(listener.out.toString()).contains("No baseline at " + suite.resolve("baseline.json"));
+        assertThat(history()).singleElement().extracting(HistoryEntry::verdict).isNull();
+        assertThat(dir.resolve("out/results.json")).exists();
+    }
+
+    @Test
+    void aSlowerRunAgainstTheBaselineFailsAndTheHistoryKeepsTheVerdicts() {
+        Path suite = Recorded.suite(dir, "perf", "a", "b");
+        acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a", "b"));
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 2.0, 2, "a", "b"));
+        CheckRequest trusting = request(suite, null, ReportChoice.DEFAULT, false);
+
+        CheckOutcome outcome = new Check(engine, listener).run(trusting);
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(history()).singleElement().satisfies(e -> {
+            assertThat(e.verdict()).isEqualTo("fail");
+            assertThat(e.benchmarkVerdicts()).containsEntry("a", "regression").containsEntry("b", "regression");
+        });
+    }
+
+    @Test
+    void assumedRunNoiseIsSaidAndWidensTheInterval() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a"));
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.12, 2, "a"));
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        CheckRequest noisy = new CheckRequest(r.subject(), false, null, r.policy(),
+                new CheckRequest.Judging(null, false, 0.25), r.results(), r.reports(), r.history(), false);
+
+        CheckOutcome outcome = new Check(engine, listener).run(noisy);
+
+        assertThat(outcome.exitCode()).as("+12 % cannot be told from 25 % run-to-run noise").isZero();
+        assertThat(outcome.report().warnings()).anyMatch(w -> w.contains("25% run-to-run noise was assumed"));
+    }
+
+    @Test
+    void quickRunsAreNeverRecorded() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        new Check(engine, listener).run(request(suite, null, ReportChoice.DEFAULT, true));
+        assertThat(dir.resolve("out/history.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void quickModeRunsFewIterationsUnlessTold() {
+        assertThat(Check.quickOverrides(Settings.EMPTY, true).iterations()).isEqualTo(5);
+        assertThat(Check.quickOverrides(Settings.fromOptions(12, null, null, null, null), true).iterations())
+                .isEqualTo(12);
+        assertThat(Check.quickOverrides(Settings.EMPTY, false).iterations()).isNull();
+    }
+
+    @Test
+    void anEmptyShardRunsNothingAndPasses() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        Shard empty = Stream.of(new Shard(1, 2), new Shard(2, 2)).filter(s -> !s.holds("a")).findFirst().orElseThrow();
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        Subject.Measured m = (Subject.Measured) r.subject();
+        CheckRequest sharded = new CheckRequest(new Subject.Measured(m.side(), new Selection(null, empty),
+                m.overrides()), false, null, r.policy(), r.judging(), r.results(), r.reports(), r.history(), false);
+
+        CheckOutcome outcome = new Check(engine, listener).run(sharded);
+
+        assertThat(outcome).isEqualTo(CheckOutcome.NOTHING_RAN);
+        assertThat(engine.calls).isZero();
+        assertThat(listener.out.toString()).contains("holds none of the benchmarks");
+    }
+
+    @Test
+    void anExplicitBaselineThatDoesNotExistIsAnError() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        assertThatThrownBy(() -> new Check(engine, listener).run(request(suite, dir.resolve("nope.json"),
+                ReportChoice.DEFAULT, false))).hasMessageContaining("does not exist");
+        assertThat(engine.calls).isZero();
+    }
+
+    @Test
+    void anAbCheckJudgesThePairsAndWritesBothSides() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var recorded = Recorded.abPair("perf", 1.3, "a");
+        var engine = new Recorded.Engine(null, recorded, () -> { });
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        Path base = dir.resolve("out/base.json");
+        CheckRequest ab = new CheckRequest(r.subject(), false, new CheckRequest.Against(null,
+                Server.at("jdbc:postgresql://localhost/other"), null, Duration.ofMinutes(1), base), r.policy(),
+                r.judging(), r.results(), r.reports(), r.history(), false);
+
+        CheckOutcome outcome = new Check(engine, listener).run(ab);
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(base).exists();
+        assertThat(engine.lastPlan.oneServer()).as("--against-db: the base has its own server").isFalse();
+        assertThat(engine.lastPlan.base().version().describe()).isEqualTo("server jdbc:postgresql://localhost/other");
+        assertThat(engine.lastPlan.budget().maxPairs()).as("4 passes of 30 iterations").isEqualTo(120);
+    }
+
+    @Test
+    void anAbCheckRefusesAStoredBaselineOrAnImport() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        Path baseline = acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a"));
+        var engine = new Recorded.Engine(null, Recorded.abPair("perf", 1.0, "a"), () -> { });
+        CheckRequest r = request(suite, baseline, ReportChoice.DEFAULT, false);
+        var against = new CheckRequest.Against("HEAD", null, null, Duration.ofMinutes(1), dir.resolve("b.json"));
+        assertThatThrownBy(() -> new Check(engine, listener).run(new CheckRequest(r.subject(), false, against,
+                r.policy(), r.judging(), r.results(), r.reports(), r.history(), false)))
+                .hasMessageContaining("--baseline and --against");
+        Subject imported = new Subject.Imported("jmh", List.of(dir.resolve("x.json")), Selection.ALL);
+        assertThatThrownBy(() -> new Check(engine, listener).run(new CheckRequest(imported, false, against,
+                r.policy(), new CheckRequest.Judging(null, false, 0), r.results(), r.reports(), r.history(), false)))
+                .hasMessageContaining("--import gates results");
+        assertThat(engine.calls).isZero();
+    }
+
+    private static void delete(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
