@@ -97,7 +97,8 @@ class AbGoldenTest {
             Element p = (Element) nodes.item(i);
             properties.put(p.getAttribute("name"), p.getAttribute("value"));
         }
-        assertThat(properties).containsEntry("perfgate.mode", "ab").containsEntry("perfgate.base", "git HEAD~1 (0123456789)")
+        assertThat(properties).containsEntry("perfgate.mode", "ab")
+                .containsEntry("perfgate.base", "git HEAD~1 (0123456789)")
                 .containsEntry("perfgate.candidate", "work tree at fedcba9876 + uncommitted changes");
         assertThat(((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("failures")).isEqualTo("1");
     }
