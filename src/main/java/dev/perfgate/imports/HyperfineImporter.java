@@ -1,11 +1,11 @@
 package dev.perfgate.imports;
 
 import dev.perfgate.json.Fields;
-import dev.perfgate.json.JsonSource;
 
 import dev.perfgate.json.Messages;
 import dev.perfgate.json.Where;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.RunResult;
@@ -44,12 +44,10 @@ public final class HyperfineImporter implements Importer {
 
     @Override
     public ImportResult parse(String text, String sourceName) {
-        JsonSource source = JsonSource.of(sourceName, text, EXPECTED);
-        Fields in = new Fields(source);
-        JsonNode root = source.readTree();
-        if (!root.isObject()) {
-            throw in.wrongType(Where.ROOT, root, "an object {\"results\": [...]}", "expected " + EXPECTED);
-        }
+        JsonInput input = JsonInput.read(sourceName, text, EXPECTED, JsonNodeType.OBJECT,
+                "an object {\"results\": [...]}");
+        Fields in = input.in();
+        JsonNode root = input.root();
         JsonNode results = Fields.get(root, "results");
         if (results == null) throw in.fail(Where.ROOT, "missing \"results\"", "expected " + EXPECTED);
         if (!results.isArray()) throw in.wrongType(RESULTS, results, "an array", "expected " + EXPECTED);

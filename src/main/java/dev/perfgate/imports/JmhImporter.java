@@ -1,11 +1,11 @@
 package dev.perfgate.imports;
 
 import dev.perfgate.json.Fields;
-import dev.perfgate.json.JsonSource;
 
 import dev.perfgate.json.Messages;
 import dev.perfgate.json.Where;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.RunResult;
@@ -48,12 +48,10 @@ public final class JmhImporter implements Importer {
 
     @Override
     public ImportResult parse(String text, String sourceName) {
-        JsonSource source = JsonSource.of(sourceName, text, EXPECTED);
-        Fields in = new Fields(source);
-        JsonNode root = source.readTree();
-        if (!root.isArray()) {
-            throw in.wrongType(Where.ROOT, root, "an array [...] of benchmark results", "expected " + EXPECTED);
-        }
+        JsonInput input = JsonInput.read(sourceName, text, EXPECTED, JsonNodeType.ARRAY,
+                "an array [...] of benchmark results");
+        Fields in = input.in();
+        JsonNode root = input.root();
         if (root.isEmpty()) {
             throw in.fail(Where.ROOT, "no benchmark results in it", "JMH writes [] when no benchmark ran: "
                     + "check the run's output for errors");

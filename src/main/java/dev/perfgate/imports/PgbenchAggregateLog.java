@@ -74,9 +74,7 @@ final class PgbenchAggregateLog {
             try {
                 start = line(lines, line, intervals);
             } catch (PerfgateException e) {
-                if (!lines.atTornEnd()) throw e;
-                warnings.add(e.getMessage().replaceFirst(";.*", "") + "; the last line has no line break "
-                        + "(was pgbench stopped?) and was skipped");
+                warnings.add(lines.skipTornEnd(e));
                 continue;
             }
             if (previous >= 0 && step == 0) step = start - previous;

@@ -68,9 +68,7 @@ final class PgbenchTransactionLog {
                 try {
                     lastEnd = Math.max(lastEnd, line(lines, line, scripts, notLatencies));
                 } catch (PerfgateException e) {
-                    if (!lines.atTornEnd()) throw e;
-                    warnings.add(e.getMessage().replaceFirst(";.*", "") + "; the last line has no line break "
-                            + "(was pgbench stopped?) and was skipped");
+                    warnings.add(lines.skipTornEnd(e));
                 }
             }
         }

@@ -56,6 +56,16 @@ final class TextLines {
         return position >= text.length() && !text.endsWith("\n");
     }
 
+    /**
+     * What to say when the line just read cannot be read because it is a torn end ({@link #atTornEnd}): the
+     * caller skips it and warns. Any other failure is no torn end, and {@code failure} is thrown.
+     */
+    String skipTornEnd(PerfgateException failure) {
+        if (!atTornEnd()) throw failure;
+        return failure.getMessage().replaceFirst(";.*", "") + "; the last line has no line break "
+                + "(was pgbench stopped?) and was skipped";
+    }
+
     /** The line's columns, split at spaces and tabs. */
     static String[] columns(String line) {
         String trimmed = line.strip();

@@ -3,7 +3,7 @@ package dev.perfgate.history;
 import java.nio.file.Path;
 
 /**
- * A {@code check}-style appender in its own JVM, for {@link HistoryConcurrencyIT} and {@link HistoryCrashIT}:
+ * A {@code check}-style appender in its own JVM, for {@link HistoryFileConcurrencyIT} and {@link HistoryFileCrashIT}:
  * file locks only exclude other processes, and only a process can be killed mid-write. Arguments: history file,
  * writer id, number of runs, and optionally benchmarks and samples per run (default 20 x 30).
  */

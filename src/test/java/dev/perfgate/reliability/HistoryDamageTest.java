@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A damaged history, end to end through {@code check} and {@code history list|plot|analyze}: a line torn by a crash
  * mid-append is skipped with a warning and never stops a command; a corrupt line in the middle is one clear line
  * naming it (exit 2) for the readers, while {@code check} still appends; eight checks at once all land; no stored run
- * is ever lost. The store's own tests (history.HistoryFileTest, HistoryCrashTest and -IT, HistoryConcurrencyTest and
- * -IT) cover the file format in detail.
+ * is ever lost. The store's own tests (history.HistoryFileTest, HistoryFileCrashTest and -IT,
+ * HistoryFileConcurrencyTest and -IT) cover the file format in detail.
  */
 class HistoryDamageTest {
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * These tests seal the JUnit XML report and check that consumers can read it: it validates against a schema
  * after Jenkins' {@code junit-10.xsd} ({@code src/test/resources/junit/junit-jenkins.xsd}), and parsed back its
- * counts, names and messages are what the comparison says. {@link JunitSurefireParserTest} reads it with Maven
+ * counts, names and messages are what the comparison says. {@link JunitReportSurefireTest} reads it with Maven
  * Surefire's own report parser.
  */
 class JunitReportTest {

@@ -13,7 +13,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.imageio.ImageIO;
 
@@ -51,7 +53,7 @@ class TrendChartTest {
         List<TrendPoint> flat = new ArrayList<>();
         for (int i = 0; i < 50; i++) flat.add(new TrendPoint(START.plusSeconds(i), null, 2.0, 2.0, 2.0, null));
         TrendSeries series = new TrendSeries("flat", "x", Direction.HIGHER, flat, null, null);
-        assertThat(decode(TrendChart.png(series))).isNotNull();
+        assertDrawn(decode(TrendChart.png(series)));
         assertThat(TrendMarkers.valueRange(series)[0]).isLessThan(2.0);
         assertThat(TrendMarkers.valueRange(series)[1]).isGreaterThan(2.0);
     }
@@ -64,7 +66,7 @@ class TrendChartTest {
         runs.set(6, new TrendPoint(START, null, 1.0, Double.NaN, 1.1, null));
         List<ChangePoint> cps = List.of(new ChangePoint(10, null, Double.NaN, 0, 1, 1e-5), changePoint(20, -0.05));
         TrendSeries series = new TrendSeries("nan", "ms", Direction.LOWER, runs, Double.NaN, cps);
-        assertThat(decode(TrendChart.png(series))).isNotNull();
+        assertDrawn(decode(TrendChart.png(series)));
     }
 
     @Test
@@ -106,6 +108,16 @@ class TrendChartTest {
         assertThat(p.spreadLow()).isEqualTo(2.0);
         assertThat(p.spreadHigh()).isEqualTo(4.0);
         assertThat(p.isRegression()).isTrue();
+    }
+
+    /** A whole chart with something on it: its full size and more colours than a blank canvas and its frame. */
+    private static void assertDrawn(BufferedImage image) {
+        assertThat(List.of(image.getWidth(), image.getHeight())).containsExactly(TrendChart.WIDTH, TrendChart.HEIGHT);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) colours.add(image.getRGB(x, y));
+        }
+        assertThat(colours).as("distinct colours").hasSizeGreaterThan(2);
     }
 
     static BufferedImage decode(byte[] png) throws IOException {

@@ -48,7 +48,9 @@ class ResultsJsonPropertiesTest {
 
     private static void parseOrFailCleanly(String json) {
         try {
-            assertThat(ResultsJson.parse(json, "fuzz.json")).isNotNull();
+            RunResult run = ResultsJson.parse(json, "fuzz.json");
+            // whatever was accepted is a run perfgate can write and read back unchanged
+            assertThat(ResultsJson.parse(ResultsJson.toJson(run), "again.json")).isEqualTo(run);
         } catch (PerfgateException e) {
             assertThat(e.getMessage()).startsWith("fuzz.json").doesNotContain("\n");
         }

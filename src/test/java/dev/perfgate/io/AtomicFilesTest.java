@@ -23,8 +23,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** {@link ResultsJson#write} replaces a file whole or not at all, and says why when it cannot. */
-class AtomicWriteTest {
+/**
+ * {@link AtomicFiles#write} replaces a file whole or not at all, and says why when it cannot; driven through its
+ * main user, {@link ResultsJson#write}.
+ */
+class AtomicFilesTest {
 
     private static final String OLD = "{\"old\": true}\n";
 

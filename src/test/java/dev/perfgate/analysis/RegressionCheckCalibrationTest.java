@@ -12,8 +12,11 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A run made while the machine itself was much slower (the calibration query) is not judged as a regression. */
-class CalibrationGuardTest {
+/**
+ * {@link RegressionCheck#compare}'s machine-speed guard: a run made while the machine itself was much slower (the
+ * calibration query) is not judged as a regression.
+ */
+class RegressionCheckCalibrationTest {
 
     @Test
     void similarMachineSpeedKeepsTheRegression() {

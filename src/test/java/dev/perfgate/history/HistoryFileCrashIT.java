@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * appended whole, each writer's runs are there in order with none missing before its kill, every torn line in the
  * file (closed by {@link HistoryFile#TORN_MARK}, or the last one, unterminated) costs exactly one warning and nothing
  * else, and the next append reads back. Whether a kill tears a line is up to the scheduler, so the number of tears is
- * printed, not asserted; {@link HistoryCrashTest} makes tears on purpose and proves each is handled.
+ * printed, not asserted; {@link HistoryFileCrashTest} makes tears on purpose and proves each is handled.
  */
-class HistoryCrashIT {
+class HistoryFileCrashIT {
 
     private static final int KILLS = 6;
     private static final int BENCHMARKS = 200;
@@ -81,7 +81,8 @@ class HistoryCrashIT {
         List<String> warningsAfter = new ArrayList<>();
         assertThat(read(file, warningsAfter)).hasSize(runs.size() + 1).endsWith(after);
         assertThat(warningsAfter).hasSize(tears);
-        System.out.printf("HistoryCrashIT: %d kills (%d caught inside a line), %d runs intact, %d torn lines, %d MB%n",
+        System.out.printf("HistoryFileCrashIT: %d kills (%d caught inside a line), %d runs intact, %d torn lines, "
+                + "%d MB%n",
                 KILLS, caughtMidLine, runs.size(), tears, Files.size(file) >> 20);
     }
 

@@ -13,8 +13,11 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The A/B verdict over several looks: what each look may spend, when a pass is added, and what fails when. */
-class PairedLooksTest {
+/**
+ * {@link Looks}: what each look of an A/B run at a benchmark may spend of the error budget, and which look may fail
+ * ({@link ConfirmationTest} has when a pass is added).
+ */
+class LooksTest {
 
     @Test
     void theLooksThatCanFailSpendAtMostFourFifthsOfAlpha() {
@@ -29,16 +32,6 @@ class PairedLooksTest {
         assertThat(Looks.mayFail(1, true)).isFalse();
         assertThat(Looks.mayFail(1, false)).isTrue();
         assertThat(Looks.mayFail(2, true)).isTrue();
-    }
-
-    @Test
-    void aFirstPassThatLooksLikeARegressionIsConfirmedAndAClearOkIsNot() {
-        double[] base = samples(30, 1.0, 0);
-        assertThat(Confirmation.needsMorePairs(base, samples(30, 1.3, 1), Direction.LOWER, Policy.DEFAULT, 1)).isTrue();
-        assertThat(Confirmation.needsMorePairs(base, samples(30, 1.0, 1), Direction.LOWER, Policy.DEFAULT, 1)).isFalse();
-        // after a second pass a regression this clear is established: no more pairs
-        assertThat(Confirmation.needsMorePairs(samples(60, 1.0, 0), samples(60, 1.3, 1), Direction.LOWER,
-                Policy.DEFAULT, 2)).isFalse();
     }
 
     @Test
@@ -59,7 +52,7 @@ class PairedLooksTest {
     }
 
     /** {@code n} samples around {@code level}, with a little deterministic noise of their own. */
-    private static double[] samples(int n, double level, int phase) {
+    static double[] samples(int n, double level, int phase) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) x[i] = level * (1 + 0.02 * (((i * 7 + phase * 3) % 11) - 5) / 5.0);
         return x;

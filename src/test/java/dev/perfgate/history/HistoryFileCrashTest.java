@@ -25,10 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tears made on purpose, where a crash mid-append leaves them: the history cut inside its last line, at every byte
  * of it. Each cut reads back the runs before it with exactly one warning; the next append closes the torn line with
  * {@link HistoryFile#TORN_MARK} (its bytes kept, never overwritten) and starts its own line; every run reads back,
- * the torn one stays skipped with one warning. {@link HistoryCrashIT} kills real appenders; HistoryFileTest has a
+ * the torn one stays skipped with one warning. {@link HistoryFileCrashIT} kills real appenders; HistoryFileTest has a
  * single torn line and a zero-filled tail, reliability.HistoryDamageTest the same through the commands.
  */
-class HistoryCrashTest {
+class HistoryFileCrashTest {
 
     @TempDir
     Path dir;

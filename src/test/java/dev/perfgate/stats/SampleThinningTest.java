@@ -6,8 +6,11 @@ import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Huge samples (imports, long runs) are thinned so a rank comparison stays fast and within memory. */
-class ThinningTest {
+/**
+ * {@link Sample#thinned}: huge samples (imports, long runs) are thinned so a rank comparison stays fast and within
+ * memory.
+ */
+class SampleThinningTest {
 
     @Test
     void smallSamplesAreUntouchedAndLargeOnesKeepTheirQuantiles() {

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.perfgate.history.HistoryConcurrencyTest.WRITERS;
+import static dev.perfgate.history.HistoryFileConcurrencyTest.WRITERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 8 appender processes (each its own JVM, {@link HistoryAppenderProcess}), 50 runs each, to one history file: the
- * file lock keeps them apart as the JVM-wide lock keeps threads apart ({@link HistoryConcurrencyTest}).
+ * file lock keeps them apart as the JVM-wide lock keeps threads apart ({@link HistoryFileConcurrencyTest}).
  */
-class HistoryConcurrencyIT {
+class HistoryFileConcurrencyIT {
 
     private static final int RUNS = 50;
 
@@ -36,6 +36,6 @@ class HistoryConcurrencyIT {
             assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("writer %d finished", w).isTrue();
             assertThat(p.exitValue()).as(Files.readString(dir.resolve("writer-" + w + ".log"))).isZero();
         }
-        HistoryConcurrencyTest.assertComplete(file, RUNS);
+        HistoryFileConcurrencyTest.assertComplete(file, RUNS);
     }
 }

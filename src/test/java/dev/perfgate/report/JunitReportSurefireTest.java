@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * results with). It runs when that artifact is on the test class path and is skipped, with the reason, when not;
  * it goes through reflection so the tests compile either way.
  */
-class JunitSurefireParserTest {
+class JunitReportSurefireTest {
 
     private static final String PARSER = "org.apache.maven.plugins.surefire.report.TestSuiteXmlParser";
     private static final String LOGGER = "org.apache.maven.plugin.surefire.log.api.ConsoleLogger";

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 8 concurrent appender threads, 20 runs each, to one history file: afterwards exactly 160 lines, each a complete
  * run, none lost, none interleaved, each writer's runs in its own order. Lines are ~15 KB, several pages each, so an
  * unlocked or split write would show. The same with eight processes, 50 runs each (file locks between JVMs):
- * HistoryConcurrencyIT.
+ * HistoryFileConcurrencyIT.
  */
-class HistoryConcurrencyTest {
+class HistoryFileConcurrencyTest {
 
     static final int WRITERS = 8;
     /** Runs per thread: each append syncs the file, so more would cost seconds and prove no more. */

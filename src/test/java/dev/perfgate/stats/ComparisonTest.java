@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** {@link Comparison#paired}: the signed-rank test and paired Hodges-Lehmann change on the pairs' log ratios. */
-class PairedComparisonTest {
+class ComparisonTest {
 
     @Test
     void textbookPairsUnderAMachineDrift() {

@@ -24,8 +24,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The runner against a real embedded PostgreSQL. */
-class SuiteRunnerIT {
+/** {@link SuiteRun} against a real embedded PostgreSQL. */
+class SuiteRunIT {
 
     @TempDir
     Path dir;

@@ -14,7 +14,7 @@ import dev.perfgate.model.Direction;
  * Stationary histories must not show change points: alpha 0.001 is family-wise over a whole series, so out of
  * 200 seeded series of 1,000 runs we expect none and allow 2 (1 %, the product goal).
  */
-class ChangePointFalseAlarmTest {
+class ChangePointsFalseAlarmTest {
 
     private static final int SERIES = 200;
     private static final int RUNS = 1000;

@@ -16,8 +16,10 @@ import dev.perfgate.model.Environment;
 import dev.perfgate.model.PostgresInfo;
 import dev.perfgate.stats.Holm;
 
-/** The run-level guards: environment mismatch, quick mode, drift, multiple-comparison correction. */
-class GuardsTest {
+/**
+ * {@link RegressionCheck}'s run-level guards: environment mismatch, quick mode, drift, multiple-comparison correction.
+ */
+class RegressionCheckGuardsTest {
 
     private static final double[] BASELINE = lognormal(1, 100, 1.0, 0.05);
     private static final double[] SLOWER = lognormal(2, 30, 1.3, 0.05);
