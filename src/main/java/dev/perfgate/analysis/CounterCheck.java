@@ -54,6 +54,10 @@ public final class CounterCheck {
      * @param planAfter   the current plan summary when it changed, else null
      */
     public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter) {
+
+        /** Not compared: either side has no counters. */
+        public static final Result NONE = new Result(null, List.of(), null, null);
+
         public Result {
             changes = List.copyOf(changes);
         }
@@ -80,7 +84,7 @@ public final class CounterCheck {
     /** Compares the counters of one benchmark; a null result when either side has none. */
     public static Result compare(Counters base, Counters current, double tolerance) {
         if (base == null || current == null || base.values().isEmpty() || current.values().isEmpty()) {
-            return new Result(null, List.of(), null, null);
+            return Result.NONE;
         }
         List<Change> changes = new ArrayList<>();
         boolean worse = false;
