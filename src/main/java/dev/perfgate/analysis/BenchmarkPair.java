@@ -173,7 +173,7 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
     BenchmarkComparison toResult(VerdictRule.Decision decision, RelativeChange bad, double pAdjusted, Policy policy) {
         List<String> all = new ArrayList<>(decision.notes());
         all.addAll(finding.notes());
-        Verdict verdict = combine(decision.verdict(), counters, policy, all);
+        Verdict verdict = CounterCheck.combine(decision.verdict(), counters, policy, all);
         Comparison comparison = finding.comparison();
         Summary baseline = sides.baseline();
         Summary current = sides.current();
@@ -198,38 +198,6 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
         Integer pairs = paired() ? comparison.currentN() : null;
         return new BenchmarkComparison.Statistics(method, bad == null ? RelativeChange.unknown(Double.NaN) : bad,
                 pAdjusted, comparison == null ? Double.NaN : comparison.pValue(), pairs);
-    }
-
-    /**
-     * The benchmark's verdict from the time's and the counters': a counted regression fails even when time is too
-     * noisy to tell; counters that shrank make an unchanged time an improvement; a plan whose shape changed is at
-     * least a warning (a regression under {@link Policy#failOnPlanChange()}). The notes say which side decided.
-     */
-    static Verdict combine(Verdict time, CounterCheck.Result counters, Policy policy, List<String> notes) {
-        if (counters.verdict() == null || time == Verdict.NEW || time == Verdict.MISSING) return time;
-        Verdict verdict = time;
-        if (counters.verdict() == Verdict.REGRESSION) {
-            if (time != Verdict.REGRESSION) notes.add(0, "fails on counters (time alone: " + time.jsonName() + ")");
-            verdict = Verdict.REGRESSION;
-        } else if (counters.verdict() == Verdict.IMPROVEMENT && (time == Verdict.OK || time == Verdict.INCONCLUSIVE)) {
-            verdict = Verdict.IMPROVEMENT;
-        }
-        List<String> moved = new ArrayList<>();
-        for (CounterCheck.Change c : counters.changes()) {
-            moved.add("counters: " + c.describe() + (c.verdict() == Verdict.OK ? " (shown, not gated)"
-                    : " (" + c.verdict().jsonName() + ")"));
-        }
-        notes.addAll(verdict == Verdict.REGRESSION && time != Verdict.REGRESSION ? 1 : 0, moved);
-        if (counters.planChanged()) {
-            notes.add("plan changed: " + CounterCheck.planDifference(counters.planBefore(), counters.planAfter()));
-            if (policy.failOnPlanChange()) {
-                if (verdict != Verdict.REGRESSION) notes.add(0, "fails on the plan change (--fail-on-plan-change)");
-                verdict = Verdict.REGRESSION;
-            } else if (verdict != Verdict.REGRESSION) {
-                verdict = Verdict.WARNING;
-            }
-        }
-        return verdict;
     }
 
     /** True when the comparison is of pairs (A/B). */

@@ -110,6 +110,38 @@ public final class CounterCheck {
     }
 
     /**
+     * The benchmark's verdict from the time's and the counters': a counted regression fails even when time is too
+     * noisy to tell; counters that shrank make an unchanged time an improvement; a plan whose shape changed is at
+     * least a warning (a regression under {@link Policy#failOnPlanChange()}). The notes say which side decided.
+     */
+    static Verdict combine(Verdict time, Result counters, Policy policy, List<String> notes) {
+        if (counters.verdict() == null || time == Verdict.NEW || time == Verdict.MISSING) return time;
+        Verdict verdict = time;
+        if (counters.verdict() == Verdict.REGRESSION) {
+            if (time != Verdict.REGRESSION) notes.add(0, "fails on counters (time alone: " + time.jsonName() + ")");
+            verdict = Verdict.REGRESSION;
+        } else if (counters.verdict() == Verdict.IMPROVEMENT && (time == Verdict.OK || time == Verdict.INCONCLUSIVE)) {
+            verdict = Verdict.IMPROVEMENT;
+        }
+        List<String> moved = new ArrayList<>();
+        for (Change c : counters.changes()) {
+            moved.add("counters: " + c.describe() + (c.verdict() == Verdict.OK ? " (shown, not gated)"
+                    : " (" + c.verdict().jsonName() + ")"));
+        }
+        notes.addAll(verdict == Verdict.REGRESSION && time != Verdict.REGRESSION ? 1 : 0, moved);
+        if (counters.planChanged()) {
+            notes.add("plan changed: " + planDifference(counters.planBefore(), counters.planAfter()));
+            if (policy.failOnPlanChange()) {
+                if (verdict != Verdict.REGRESSION) notes.add(0, "fails on the plan change (--fail-on-plan-change)");
+                verdict = Verdict.REGRESSION;
+            } else if (verdict != Verdict.REGRESSION) {
+                verdict = Verdict.WARNING;
+            }
+        }
+        return verdict;
+    }
+
+    /**
      * An exact count compared by the same rule (imported allocation counts, e.g. JMH's bytes per operation):
      * REGRESSION when {@code current} exceeds {@code base} by more than the tolerance and at least one unit.
      */

@@ -70,7 +70,7 @@ final class VerdictRule {
      */
     static Decision decide(Change c, boolean quick, Policy policy, double share) {
         double cap = REGRESSION_P_CAP * share;
-        policy = policy.withAlpha(policy.alpha() * share);
+        policy = policy.with(v -> v.alpha *= share);
         double f = policy.failThreshold();
         double w = policy.warnThreshold();
         if (!c.hasInterval()) {

@@ -42,23 +42,26 @@ public final class PolicyOptions {
     Policy policy(Settings suite) {
         Policy p = Policy.DEFAULT;
         try {
-            if (suite.failThreshold() != null) p = p.withFailThreshold(suite.failThreshold());
-            if (suite.warnThreshold() != null) p = p.withWarnThreshold(suite.warnThreshold());
-            if (suite.alpha() != null) p = p.withAlpha(suite.alpha());
-            if (failThreshold != null) p = p.withFailThreshold(Settings.threshold("--fail-threshold", failThreshold, "option", 0));
-            if (warnThreshold != null) p = p.withWarnThreshold(Settings.threshold("--warn-threshold", warnThreshold, "option", 0));
-            if (alpha != null) p = p.withAlpha(Settings.fraction("--alpha", alpha, "option", 0));
+            if (suite.failThreshold() != null) p = p.with(v -> v.failThreshold = suite.failThreshold());
+            if (suite.warnThreshold() != null) p = p.with(v -> v.warnThreshold = suite.warnThreshold());
+            if (suite.alpha() != null) p = p.with(v -> v.alpha = suite.alpha());
+            if (failThreshold != null) p = p.with(v -> v.failThreshold = Settings.threshold("--fail-threshold", failThreshold, "option", 0));
+            if (warnThreshold != null) p = p.with(v -> v.warnThreshold = Settings.threshold("--warn-threshold", warnThreshold, "option", 0));
+            if (alpha != null) p = p.with(v -> v.alpha = Settings.fraction("--alpha", alpha, "option", 0));
             if (correction != null) {
                 Correction c = Correction.parse(correction);
                 if (c == null) throw new PerfgateException("--correction " + correction + ": use holm or none");
-                p = p.withCorrection(c);
+                p = p.with(v -> v.correction = c);
             }
             if (counterTolerance != null) {
-                p = p.withCounterTolerance(counterTolerance.trim().matches("0*\\.?0*%?") ? 0
+                p = p.with(v -> v.counterTolerance = counterTolerance.trim().matches("0*\\.?0*%?") ? 0
                         : Settings.threshold("--counter-tolerance", counterTolerance.trim(), "option", 0));
             }
-            return p.withStrictEnvironment(strictEnvironment).withFailOnInconclusive(failOnInconclusive)
-                    .withFailOnPlanChange(failOnPlanChange);
+            return p.with(v -> {
+                v.strictEnvironment = strictEnvironment;
+                v.failOnInconclusive = failOnInconclusive;
+                v.failOnPlanChange = failOnPlanChange;
+            });
         } catch (IllegalArgumentException e) {
             throw new PerfgateException("the verdict policy is inconsistent: " + e.getMessage()
                     + " (check --warn-threshold/--fail-threshold and the suite's settings)");

@@ -41,7 +41,7 @@ class GuardsTest {
         assertThat(report.verdict()).isEqualTo(OverallVerdict.WARN);
         assertThat(report.strictEnvironmentViolated()).isFalse();
         assertThat(RegressionCheck.compare(run(base, FULL, bench("b", BASELINE)), run(other, FULL, bench("b", SLOWER)),
-                Policy.DEFAULT.withStrictEnvironment(true)).strictEnvironmentViolated()).isTrue();
+                Policy.DEFAULT.with(v -> v.strictEnvironment = true)).strictEnvironmentViolated()).isTrue();
     }
 
     @Test
@@ -93,7 +93,7 @@ class GuardsTest {
     void holmCorrectionCanTurnAMarginalRegressionIntoAWarning() {
         Runs.BenchmarkSet set = Runs.marginalRegressionAmongUnchanged(40);
         ComparisonReport none = RegressionCheck.compare(set.baseline(), set.current(),
-                Policy.DEFAULT.withCorrection(Correction.NONE));
+                Policy.DEFAULT.with(v -> v.correction = Correction.NONE));
         ComparisonReport holm = RegressionCheck.compare(set.baseline(), set.current(), Policy.DEFAULT);
         assertThat(none.benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
         assertThat(holm.benchmarks().get(0).verdict()).isEqualTo(Verdict.WARNING);

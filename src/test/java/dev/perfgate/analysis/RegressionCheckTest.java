@@ -132,7 +132,8 @@ class RegressionCheckTest {
                 run(bench("w", lognormal(8, 30, 1.05, 0.5))), Policy.DEFAULT);
         assertThat(inconclusive.verdict()).isEqualTo(OverallVerdict.WARN);
         assertThat(RegressionCheck.compare(run(bench("w", lognormal(7, 100, 1.0, 0.5))),
-                run(bench("w", lognormal(8, 30, 1.05, 0.5))), Policy.DEFAULT.withFailOnInconclusive(true)).verdict())
+                run(bench("w", lognormal(8, 30, 1.05, 0.5))),
+                Policy.DEFAULT.with(v -> v.failOnInconclusive = true)).verdict())
                 .isEqualTo(OverallVerdict.FAIL);
     }
 
