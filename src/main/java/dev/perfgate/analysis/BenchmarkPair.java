@@ -178,7 +178,7 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
         Summary baseline = sides.baseline();
         Summary current = sides.current();
         if (bad == null && comparison == null && baseline != null && current != null && baseline.median() > 0) {
-            // an exact count: its change is the medians' ratio, with no interval
+            // no test (an exact count; also units that differ, as before): the medians' ratio, with no interval
             bad = Worse.positive(new RelativeChange(current.median() / baseline.median() - 1, Double.NaN, Double.NaN,
                     Double.NaN), sides.direction());
         }
