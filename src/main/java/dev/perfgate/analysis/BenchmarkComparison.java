@@ -1,59 +1,146 @@
 package dev.perfgate.analysis;
 
-import dev.perfgate.stats.RelativeChange;
-import java.util.List;
-
 import dev.perfgate.model.Direction;
+import dev.perfgate.stats.RelativeChange;
 import dev.perfgate.stats.Summary;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
- * A {@code BenchmarkComparison} is the verdict on one benchmark and the numbers behind it. Changes are relative
- * and <b>positive = worse</b> whatever the direction: for a lower-is-better metric {@code current / baseline - 1},
- * for a higher-is-better one {@code 1 - current / baseline} (a 13 % drop in a speedup is {@code +0.13}).
- * Numbers that do not apply (new, missing, no interval) are {@link Double#NaN}.
+ * A {@code BenchmarkComparison} is the verdict on one benchmark and the numbers behind it: what the two sides are
+ * ({@link Sides}), what the statistical test said ({@link Statistics}), and the verdict with its reasons. Build one
+ * with {@link #builder(Sides)}.
  *
- * @param unit               the current run's unit (the baseline's for a missing benchmark)
- * @param change             robust point estimate (Hodges-Lehmann ratio, or ratio of means for Welch)
- * @param ciLow              lower end of the {@code 1 - alpha} interval of {@code change}
- * @param ciHigh             upper end of that interval
- * @param pValue             two-sided p-value after the policy's multiple-comparison correction
- * @param rawPValue          the same before correction
- * @param baseline           {@code null} for a new benchmark; median etc. NaN for a summary-only baseline
- * @param current            {@code null} for a missing benchmark
- * @param method             {@code "mann-whitney"} or {@code "welch (summary-only baseline)"}; null for new/missing
+ * @param sides              the benchmark and the two runs' summaries
+ * @param statistics         the test's change, interval and p-values; {@link Statistics#NONE} when nothing was
+ *                           tested (new, missing, no data)
+ * @param verdict            the benchmark's verdict: {@code timeVerdict} combined with the counters'
+ * @param timeVerdict        what the samples alone say
+ * @param counters           what the counters say ({@link CounterCheck}); {@code null} when not compared
  * @param notes              human-readable caveats and reasons, in {@link java.util.Locale#ROOT} number format
  * @param iterationsToDecide for a benchmark whose interval is too wide: roughly how many iterations per run
  *                           (baseline and current; in A/B mode, pairs) would decide; otherwise {@code null}
- * @param pairs              in A/B mode, how many pairs the verdict rests on; {@code null} otherwise
- * @param detectable         the smallest relative slowdown this comparison could tell from no change: half the
- *                           width of its interval on the log scale, {@code exp(half-width) - 1}; NaN without one
- * @param timeVerdict        what the samples alone say; {@code verdict} is it combined with the counters'
- * @param counters           what the counters say ({@link CounterCheck}); {@code null} when not compared
  */
-public record BenchmarkComparison(String name, String unit, Direction direction, Verdict verdict, double change,
-                                  double ciLow, double ciHigh, double pValue, double rawPValue, Summary baseline,
-                                  Summary current, String method, List<String> notes, Integer iterationsToDecide,
-                                  Integer pairs, double detectable, Verdict timeVerdict, CounterCheck.Result counters) {
+public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict verdict, Verdict timeVerdict,
+                                  CounterCheck.Result counters, List<String> notes, Integer iterationsToDecide) {
 
     public static final String METHOD_MANN_WHITNEY = "mann-whitney";
     public static final String METHOD_WELCH = "welch (summary-only baseline)";
     public static final String METHOD_WILCOXON_SIGNED_RANK = "wilcoxon signed-rank (paired)";
 
+    /**
+     * What the two sides of one benchmark are.
+     *
+     * @param unit     the current run's unit (the baseline's for a missing benchmark)
+     * @param baseline {@code null} for a new benchmark; median etc. NaN for a summary-only baseline
+     * @param current  {@code null} for a missing benchmark
+     */
+    public record Sides(String name, String unit, Direction direction, Summary baseline, Summary current) {
+    }
+
+    /**
+     * What the statistical test said. The change is relative and <b>positive = worse</b> whatever the direction
+     * ({@link Worse}): for a lower-is-better metric {@code current / baseline - 1}, for a higher-is-better one
+     * {@code 1 - current / baseline} (a 13 % drop in a speedup is {@code +0.13}). Numbers that do not apply are NaN.
+     *
+     * @param method    {@code "mann-whitney"}, {@code "welch (summary-only baseline)"} or the paired test; null when
+     *                  there was no test
+     * @param change    robust point estimate (Hodges-Lehmann ratio, or ratio of means for Welch) with its
+     *                  {@code 1 - alpha} interval, positive = worse
+     * @param pValue    two-sided p-value after the policy's multiple-comparison correction
+     * @param rawPValue the same before correction
+     * @param pairs     in A/B mode, how many pairs the verdict rests on; {@code null} otherwise
+     */
+    public record Statistics(String method, RelativeChange change, double pValue, double rawPValue, Integer pairs) {
+
+        /** Nothing tested: no method, every number NaN. */
+        public static final Statistics NONE = new Statistics(null, RelativeChange.unknown(Double.NaN), Double.NaN,
+                Double.NaN, null);
+
+        public Statistics {
+            Objects.requireNonNull(change, "change");
+        }
+    }
+
     public BenchmarkComparison {
+        Objects.requireNonNull(sides, "sides");
+        Objects.requireNonNull(statistics, "statistics");
         notes = List.copyOf(notes);
     }
 
-    /** A comparison with a stored baseline (no pairs), its detectable change from its interval. */
-    public BenchmarkComparison(String name, String unit, Direction direction, Verdict verdict, double change,
-                               double ciLow, double ciHigh, double pValue, double rawPValue, Summary baseline,
-                               Summary current, String method, List<String> notes, Integer iterationsToDecide) {
-        this(name, unit, direction, verdict, change, ciLow, ciHigh, pValue, rawPValue, baseline, current, method,
-                notes, iterationsToDecide, null,
-                new RelativeChange(change, ciLow, ciHigh, Double.NaN).detectable(), verdict, null);
+    /** A builder for the benchmark of {@code sides}: no test, no counters, no notes until set. */
+    public static Builder builder(Sides sides) {
+        return new Builder(sides);
+    }
+
+    /** The benchmark's name. */
+    public String name() {
+        return sides.name();
+    }
+
+    /**
+     * The smallest relative slowdown this comparison could tell from no change: half the width of its interval on
+     * the log scale, {@code exp(half-width) - 1}, taken on the ratio current / baseline itself (the
+     * positive-is-worse change of a higher-is-better metric is {@code 1 - ratio}, not a ratio); NaN without one.
+     */
+    public double detectable() {
+        return Worse.positive(statistics.change(), sides.direction()).detectable();
     }
 
     /** True when the counters' verdict, not the time's, made this a regression. */
     public boolean failedOnCounters() {
         return verdict == Verdict.REGRESSION && timeVerdict != Verdict.REGRESSION;
+    }
+
+    /** Builds a {@link BenchmarkComparison} by name; the time's verdict is the verdict unless set. */
+    public static final class Builder {
+        private final Sides sides;
+        private Statistics statistics = Statistics.NONE;
+        private Verdict verdict;
+        private Verdict timeVerdict;
+        private CounterCheck.Result counters;
+        private List<String> notes = List.of();
+        private Integer iterationsToDecide;
+
+        private Builder(Sides sides) {
+            this.sides = sides;
+        }
+
+        public Builder statistics(Statistics value) {
+            statistics = value;
+            return this;
+        }
+
+        public Builder verdict(Verdict value) {
+            verdict = value;
+            return this;
+        }
+
+        public Builder timeVerdict(Verdict value) {
+            timeVerdict = value;
+            return this;
+        }
+
+        public Builder counters(CounterCheck.Result value) {
+            counters = value;
+            return this;
+        }
+
+        public Builder notes(List<String> value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder iterationsToDecide(Integer value) {
+            iterationsToDecide = value;
+            return this;
+        }
+
+        public BenchmarkComparison build() {
+            Objects.requireNonNull(verdict, "verdict");
+            return new BenchmarkComparison(sides, statistics, verdict, timeVerdict == null ? verdict : timeVerdict,
+                    counters, notes, iterationsToDecide);
+        }
     }
 }

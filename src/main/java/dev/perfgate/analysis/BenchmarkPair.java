@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.perfgate.model.BenchmarkResult;
-import dev.perfgate.model.Counters;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.ReportedSummary;
 import dev.perfgate.stats.Comparison;
@@ -17,19 +16,38 @@ import dev.perfgate.stats.Sample;
 import dev.perfgate.stats.Summary;
 
 /**
- * One benchmark's baseline and current results with what the statistics say about them, before p-values are
- * corrected across the run and a verdict is decided. {@code fixedVerdict} is set when no comparison is possible
- * (new, missing, incompatible units, no data).
+ * One benchmark's two sides and what the statistics say about them, before p-values are corrected across the run
+ * and a verdict is decided.
+ *
+ * @param sides    the benchmark and the two runs' summaries
+ * @param quick    fewer current samples than the policy's minimum, or a quick run: low confidence
+ * @param finding  what the test said, or the verdict fixed without one
+ * @param counters the two runs' counters compared ({@link CounterCheck}); a null verdict when not compared
  */
-record BenchmarkPair(String name, String unit, Direction direction, Summary baseline, Summary current,
-                     Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share,
-                     Counters baseCounters, Counters currentCounters, Comparison strict) {
+record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding finding, CounterCheck.Result counters) {
 
-    BenchmarkPair(String name, String unit, Direction direction, Summary baseline, Summary current,
-                  Comparison comparison, boolean quick, List<String> notes, Verdict fixedVerdict, double share,
-                  Counters baseCounters, Counters currentCounters) {
-        this(name, unit, direction, baseline, current, comparison, quick, notes, fixedVerdict, share, baseCounters,
-                currentCounters, comparison);
+    /**
+     * What the statistics say about one benchmark's two sides.
+     *
+     * @param comparison   the test at the policy's confidence; null when there is none
+     * @param strict       the same at {@code 1 - alpha * share} (A/B looked at again); else {@code comparison}
+     * @param share        the share of the error budget this benchmark's verdict may spend ({@link Looks})
+     * @param fixedVerdict set when no comparison is possible (new, missing, incompatible units, no data, a count)
+     * @param notes        caveats found while comparing
+     */
+    record Finding(Comparison comparison, Comparison strict, double share, Verdict fixedVerdict, List<String> notes) {
+
+        static Finding fixed(Verdict verdict, List<String> notes) {
+            return new Finding(null, null, 1, verdict, notes);
+        }
+
+        static Finding tested(Comparison comparison, List<String> notes) {
+            return new Finding(comparison, comparison, 1, null, notes);
+        }
+
+        Finding withNotes(List<String> value) {
+            return new Finding(comparison, strict, share, fixedVerdict, value);
+        }
     }
 
     /** Drift must be this significant (Mann-Kendall, two-sided) to be reported. */
@@ -39,12 +57,12 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
 
     static BenchmarkPair of(BenchmarkResult base, BenchmarkResult cur, boolean quickRun, Policy policy) {
         if (cur == null) {
-            return new BenchmarkPair(base.name(), base.unit(), base.direction(), summary(base), null, null, false,
-                    List.of("only in the baseline"), Verdict.MISSING, 1, null, null);
+            return new BenchmarkPair(sides(base, null), false, Finding.fixed(Verdict.MISSING,
+                    List.of("only in the baseline")), CounterCheck.Result.NONE);
         }
         if (base == null) {
-            return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), null, summary(cur), null, false,
-                    List.of("only in the current run"), Verdict.NEW, 1, null, null);
+            return new BenchmarkPair(sides(null, cur), false, Finding.fixed(Verdict.NEW,
+                    List.of("only in the current run")), CounterCheck.Result.NONE);
         }
         List<String> notes = new ArrayList<>();
         boolean quick = quickRun || size(cur) < policy.minIterations();
@@ -65,8 +83,7 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         Comparison comparison = compare(base, cur, 1 - policy.alpha(), notes);
         drift(notes, "baseline", base, policy);
         drift(notes, "current", cur, policy);
-        return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
-                quick, notes, null, 1, base.counters(), cur.counters());
+        return new BenchmarkPair(sides(base, cur), quick, Finding.tested(comparison, notes), counters(base, cur, policy));
     }
 
     /**
@@ -77,13 +94,13 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
                                         Policy policy) {
         double b = Summary.median(base.sampleArray());
         double c = Summary.median(cur.sampleArray());
+        // the rule judges growth as worse: for a higher-is-better count, a drop is the growth of the other side
         boolean higherIsBetter = cur.direction() == Direction.HIGHER;
         Verdict v = higherIsBetter ? CounterCheck.judge(c, b, policy.counterTolerance())
                 : CounterCheck.judge(b, c, policy.counterTolerance());
         notes.add(0, String.format(Locale.ROOT, "exact count, judged by a %s tolerance (at least 1 %s): %s -> %s %s",
                 Numbers.share(policy.counterTolerance()), cur.unit(), Numbers.number(b), Numbers.number(c), cur.unit()));
-        return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), null, quick,
-                notes, v, 1, base.counters(), cur.counters());
+        return new BenchmarkPair(sides(base, cur), quick, Finding.fixed(v, notes), counters(base, cur, policy));
     }
 
     /**
@@ -98,11 +115,12 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
                 || !base.unit().equals(cur.unit()) || cur.samples().isEmpty()) {
             BenchmarkPair unpaired = of(base, cur, quickRun, policy);
             if (base == null || cur == null) return unpaired;
-            List<String> notes = new ArrayList<>(unpaired.notes());
+            List<String> notes = new ArrayList<>(unpaired.finding().notes());
             notes.add(0, "base and candidate samples do not pair up (" + size(base) + " vs " + size(cur)
                     + "): compared unpaired");
-            return new BenchmarkPair(unpaired.name, unpaired.unit, unpaired.direction, unpaired.baseline,
-                    unpaired.current, unpaired.comparison, unpaired.quick, notes, unpaired.fixedVerdict, 1, null, null);
+            // as before the records were split: the fallback shows no counters
+            return new BenchmarkPair(unpaired.sides(), unpaired.quick(), unpaired.finding().withNotes(notes),
+                    CounterCheck.Result.NONE);
         }
         List<String> notes = new ArrayList<>();
         boolean quick = quickRun || size(cur) < policy.minIterations();
@@ -126,85 +144,82 @@ record BenchmarkPair(String name, String unit, Direction direction, Summary base
         notes.addAll(comparison.warnings());
         drift(notes, "base", base, policy);
         drift(notes, "candidate", cur, policy);
-        return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), comparison,
-                quick, notes, null, share, base.counters(), cur.counters(), strict);
+        return new BenchmarkPair(sides(base, cur), quick, new Finding(comparison, strict, share, null, notes),
+                counters(base, cur, policy));
     }
 
-    BenchmarkComparison toResult(Verdict timeVerdict, RelativeChange bad, double pAdjusted, List<String> extraNotes,
-                                 Integer iterationsToDecide, Policy policy) {
-        List<String> all = new ArrayList<>(extraNotes);
-        all.addAll(notes);
-        CounterCheck.Result counters = CounterCheck.compare(baseCounters, currentCounters, policy.counterTolerance());
-        Verdict verdict = combine(timeVerdict, counters, policy, all);
+    /** The benchmark's name. */
+    String name() {
+        return sides.name();
+    }
+
+    /** The test's change as positive = worse ({@link Worse}); the comparison must exist. */
+    RelativeChange worse(Comparison comparison) {
+        return Worse.positive(comparison.change(), sides.direction());
+    }
+
+    /** The result of a pair whose verdict was fixed without a test (new, missing, not comparable, a count). */
+    BenchmarkComparison fixedResult(Policy policy) {
+        return toResult(new VerdictRule.Decision(finding.fixedVerdict(), List.of(), null), null, Double.NaN, policy);
+    }
+
+    /**
+     * The result of this pair under the decided verdict.
+     *
+     * @param decision  the time's verdict, the notes that explain it, and the iterations that would decide
+     * @param bad       the change, positive = worse, that was judged; null when nothing was tested
+     * @param pAdjusted the p-value after the correction across benchmarks
+     */
+    BenchmarkComparison toResult(VerdictRule.Decision decision, RelativeChange bad, double pAdjusted, Policy policy) {
+        List<String> all = new ArrayList<>(decision.notes());
+        all.addAll(finding.notes());
+        Verdict verdict = CounterCheck.combine(decision.verdict(), counters, policy, all);
+        Comparison comparison = finding.comparison();
+        Summary baseline = sides.baseline();
+        Summary current = sides.current();
         if (bad == null && comparison == null && baseline != null && current != null && baseline.median() > 0) {
-            // an exact count: its change is the medians' ratio, with no interval
-            double change = current.median() / baseline.median() - 1;
-            bad = new RelativeChange(direction == Direction.HIGHER ? -change : change, Double.NaN, Double.NaN, Double.NaN);
+            // no test (an exact count; also units that differ, as before): the medians' ratio, with no interval
+            bad = Worse.positive(new RelativeChange(current.median() / baseline.median() - 1, Double.NaN, Double.NaN,
+                    Double.NaN), sides.direction());
         }
-        double nan = Double.NaN;
+        return BenchmarkComparison.builder(sides).statistics(statistics(bad, pAdjusted)).verdict(verdict)
+                .timeVerdict(decision.verdict()).counters(counters.verdict() == null ? null : counters).notes(all)
+                .iterationsToDecide(decision.iterationsToDecide()).build();
+    }
+
+    private BenchmarkComparison.Statistics statistics(RelativeChange bad, double pAdjusted) {
+        Comparison comparison = finding.comparison();
+        if (comparison == null && bad == null) return BenchmarkComparison.Statistics.NONE;
         String method = comparison == null ? null : switch (comparison.method()) {
             case WELCH -> BenchmarkComparison.METHOD_WELCH;
             case WILCOXON_SIGNED_RANK -> BenchmarkComparison.METHOD_WILCOXON_SIGNED_RANK;
             case MANN_WHITNEY -> BenchmarkComparison.METHOD_MANN_WHITNEY;
         };
         Integer pairs = paired() ? comparison.currentN() : null;
-        return new BenchmarkComparison(name, unit, direction, verdict, bad == null ? nan : bad.estimate(),
-                bad == null ? nan : bad.low(), bad == null ? nan : bad.high(), pAdjusted,
-                comparison == null ? nan : comparison.pValue(), baseline, current, method, all, iterationsToDecide,
-                pairs, detectable(bad), timeVerdict, counters.verdict() == null ? null : counters);
-    }
-
-    /**
-     * The benchmark's verdict from the time's and the counters': a counted regression fails even when time is too
-     * noisy to tell; counters that shrank make an unchanged time an improvement; a plan whose shape changed is at
-     * least a warning (a regression under {@link Policy#failOnPlanChange()}). The notes say which side decided.
-     */
-    static Verdict combine(Verdict time, CounterCheck.Result counters, Policy policy, List<String> notes) {
-        if (counters.verdict() == null || time == Verdict.NEW || time == Verdict.MISSING) return time;
-        Verdict verdict = time;
-        if (counters.verdict() == Verdict.REGRESSION) {
-            if (time != Verdict.REGRESSION) notes.add(0, "fails on counters (time alone: " + time.jsonName() + ")");
-            verdict = Verdict.REGRESSION;
-        } else if (counters.verdict() == Verdict.IMPROVEMENT && (time == Verdict.OK || time == Verdict.INCONCLUSIVE)) {
-            verdict = Verdict.IMPROVEMENT;
-        }
-        List<String> moved = new ArrayList<>();
-        for (CounterCheck.Change c : counters.changes()) {
-            moved.add("counters: " + c.describe() + (c.verdict() == Verdict.OK ? " (shown, not gated)"
-                    : " (" + c.verdict().jsonName() + ")"));
-        }
-        notes.addAll(verdict == Verdict.REGRESSION && time != Verdict.REGRESSION ? 1 : 0, moved);
-        if (counters.planChanged()) {
-            notes.add("plan changed: " + CounterCheck.planDifference(counters.planBefore(), counters.planAfter()));
-            if (policy.failOnPlanChange()) {
-                if (verdict != Verdict.REGRESSION) notes.add(0, "fails on the plan change (--fail-on-plan-change)");
-                verdict = Verdict.REGRESSION;
-            } else if (verdict != Verdict.REGRESSION) {
-                verdict = Verdict.WARNING;
-            }
-        }
-        return verdict;
-    }
-
-    /**
-     * The interval's detectable change, taken on the ratio current / baseline itself: the positive-is-worse change
-     * of a higher-is-better metric is {@code 1 - ratio}, which is not a ratio, so it is turned back first.
-     */
-    private double detectable(RelativeChange bad) {
-        if (bad == null) return Double.NaN;
-        return (direction == Direction.HIGHER ? RegressionCheck.worseIsPositive(bad, Direction.HIGHER) : bad)
-                .detectable();
+        return new BenchmarkComparison.Statistics(method, bad == null ? RelativeChange.unknown(Double.NaN) : bad,
+                pAdjusted, comparison == null ? Double.NaN : comparison.pValue(), pairs);
     }
 
     /** True when the comparison is of pairs (A/B). */
     boolean paired() {
+        Comparison comparison = finding.comparison();
         return comparison != null && comparison.method() == Comparison.Method.WILCOXON_SIGNED_RANK;
     }
 
     private static BenchmarkPair fixed(BenchmarkResult base, BenchmarkResult cur, boolean quick, List<String> notes,
                                        Verdict verdict) {
-        return new BenchmarkPair(cur.name(), cur.unit(), cur.direction(), summary(base), summary(cur), null, quick,
-                notes, verdict, 1, null, null);
+        return new BenchmarkPair(sides(base, cur), quick, Finding.fixed(verdict, notes), CounterCheck.Result.NONE);
+    }
+
+    /** The two sides' names, unit and direction are the current run's; the baseline's when it has none. */
+    private static BenchmarkComparison.Sides sides(BenchmarkResult base, BenchmarkResult cur) {
+        BenchmarkResult named = cur != null ? cur : base;
+        return new BenchmarkComparison.Sides(named.name(), named.unit(), named.direction(),
+                base == null ? null : summary(base), cur == null ? null : summary(cur));
+    }
+
+    private static CounterCheck.Result counters(BenchmarkResult base, BenchmarkResult cur, Policy policy) {
+        return CounterCheck.compare(base.counters(), cur.counters(), policy.counterTolerance());
     }
 
     private static Comparison compare(BenchmarkResult base, BenchmarkResult cur, double confidence,

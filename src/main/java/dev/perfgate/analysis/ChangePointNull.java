@@ -74,7 +74,7 @@ final class ChangePointNull {
     double pValue(double statistic) {
         int n = sorted.length;
         // a hair of tolerance: a data split and a permutation with the same ranks give the same double anyway
-        int atLeast = n - lowerBound(statistic - 1e-12);
+        int atLeast = n - ChangePointStatistic.countBelow(sorted, statistic - 1e-12, false);
         if (atLeast >= MIN_EXCEEDANCES || meanExcess <= 0) return (atLeast + 1.0) / (n + 1.0);
         double fitted = TAIL_FRACTION * Math.exp(-(statistic - threshold) / meanExcess);
         // the fit must not claim less than the permutations themselves show (bounded tails of short segments)
@@ -104,16 +104,5 @@ final class ChangePointNull {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    private int lowerBound(double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 }

@@ -39,8 +39,8 @@ final class ChangePointStatistic {
         Arrays.sort(sorted);
         int[] ranks = new int[to - from];
         for (int i = from; i < to; i++) {
-            int first = lowerBound(sorted, values[i]);
-            int end = upperBound(sorted, values[i]);
+            int first = countBelow(sorted, values[i], false);
+            int end = countBelow(sorted, values[i], true);
             // 1-based ranks first+1 .. end share (first + 1 + end) / 2; doubled that is first + 1 + end
             ranks[i - from] = first + 1 + end;
         }
@@ -92,23 +92,16 @@ final class ChangePointStatistic {
         }
     }
 
-    private static int lowerBound(double[] sorted, double v) {
+    /**
+     * How many of the ascending {@code sorted} values are below {@code v}, or at most {@code v} when {@code orEqual}:
+     * the index of the first value {@code >= v} (or {@code > v}), by binary search.
+     */
+    static int countBelow(double[] sorted, double v, boolean orEqual) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < v) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] sorted, double v) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= v) lo = mid + 1;
+            if (sorted[mid] < v || (orEqual && sorted[mid] == v)) lo = mid + 1;
             else hi = mid;
         }
         return lo;

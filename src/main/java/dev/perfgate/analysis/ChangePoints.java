@@ -130,7 +130,8 @@ public final class ChangePoints {
             double before = median(values, from, at);
             double after = median(values, at, to);
             double ratio = after / before;
-            double change = before == 0 ? Double.NaN : direction == Direction.HIGHER ? 1 - ratio : ratio - 1;
+            // + 0.0: an unchanged median of a higher-is-better metric is 0, not -0
+            double change = before == 0 ? Double.NaN : Worse.positive(ratio - 1, direction) + 0.0;
             double p = Math.min(1.0, kept.get(i).pValue() * windows);
             out.add(new ChangePoint(at, commits == null ? null : commits.get(at), change, before, after, p));
         }

@@ -29,7 +29,7 @@ public final class Confirmation {
         Sample b = new Sample(candidate);
         Comparison c = Comparison.paired(a, b, 1 - policy.alpha());
         Comparison strict = share < 1 ? Comparison.paired(a, b, 1 - policy.alpha() * share) : c;
-        RelativeChange bad = RegressionCheck.worseIsPositive(c.change(), direction);
+        RelativeChange bad = Worse.positive(c.change(), direction);
         VerdictRule.Decision d = PairedRule.decide(c, strict, direction, c.pValue(), false, policy, share);
         return switch (d.verdict()) {
             case REGRESSION -> !Looks.mayFail(looks, true);

@@ -54,6 +54,10 @@ public final class CounterCheck {
      * @param planAfter   the current plan summary when it changed, else null
      */
     public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter) {
+
+        /** Not compared: either side has no counters. */
+        public static final Result NONE = new Result(null, List.of(), null, null);
+
         public Result {
             changes = List.copyOf(changes);
         }
@@ -80,7 +84,7 @@ public final class CounterCheck {
     /** Compares the counters of one benchmark; a null result when either side has none. */
     public static Result compare(Counters base, Counters current, double tolerance) {
         if (base == null || current == null || base.values().isEmpty() || current.values().isEmpty()) {
-            return new Result(null, List.of(), null, null);
+            return Result.NONE;
         }
         List<Change> changes = new ArrayList<>();
         boolean worse = false;
@@ -103,6 +107,38 @@ public final class CounterCheck {
         boolean planChanged = pb != null && pc != null && pb.nested() == pc.nested()
                 && !pb.fingerprint().equals(pc.fingerprint());
         return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null);
+    }
+
+    /**
+     * The benchmark's verdict from the time's and the counters': a counted regression fails even when time is too
+     * noisy to tell; counters that shrank make an unchanged time an improvement; a plan whose shape changed is at
+     * least a warning (a regression under {@link Policy#failOnPlanChange()}). The notes say which side decided.
+     */
+    static Verdict combine(Verdict time, Result counters, Policy policy, List<String> notes) {
+        if (counters.verdict() == null || time == Verdict.NEW || time == Verdict.MISSING) return time;
+        Verdict verdict = time;
+        if (counters.verdict() == Verdict.REGRESSION) {
+            if (time != Verdict.REGRESSION) notes.add(0, "fails on counters (time alone: " + time.jsonName() + ")");
+            verdict = Verdict.REGRESSION;
+        } else if (counters.verdict() == Verdict.IMPROVEMENT && (time == Verdict.OK || time == Verdict.INCONCLUSIVE)) {
+            verdict = Verdict.IMPROVEMENT;
+        }
+        List<String> moved = new ArrayList<>();
+        for (Change c : counters.changes()) {
+            moved.add("counters: " + c.describe() + (c.verdict() == Verdict.OK ? " (shown, not gated)"
+                    : " (" + c.verdict().jsonName() + ")"));
+        }
+        notes.addAll(verdict == Verdict.REGRESSION && time != Verdict.REGRESSION ? 1 : 0, moved);
+        if (counters.planChanged()) {
+            notes.add("plan changed: " + planDifference(counters.planBefore(), counters.planAfter()));
+            if (policy.failOnPlanChange()) {
+                if (verdict != Verdict.REGRESSION) notes.add(0, "fails on the plan change (--fail-on-plan-change)");
+                verdict = Verdict.REGRESSION;
+            } else if (verdict != Verdict.REGRESSION) {
+                verdict = Verdict.WARNING;
+            }
+        }
+        return verdict;
     }
 
     /**

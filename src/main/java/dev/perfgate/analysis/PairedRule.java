@@ -30,7 +30,7 @@ final class PairedRule {
                                        boolean quick, Policy policy, double share) {
         VerdictRule.Decision d = VerdictRule.decide(change(standard, direction, pValue), quick, policy);
         if (d.verdict() != Verdict.REGRESSION || share >= 1) return d;
-        RelativeChange s = RegressionCheck.worseIsPositive(strict.change(), direction);
+        RelativeChange s = Worse.positive(strict.change(), direction);
         VerdictRule.Decision confirmed = VerdictRule.decide(change(strict, direction, pValue), quick, policy, share);
         String level = String.format(Locale.ROOT, "%.1f%%", 100 * (1 - policy.alpha() * share));
         if (confirmed.verdict() == Verdict.REGRESSION) {
@@ -44,7 +44,6 @@ final class PairedRule {
     }
 
     private static VerdictRule.Change change(Comparison c, Direction direction, double pValue) {
-        RelativeChange bad = RegressionCheck.worseIsPositive(c.change(), direction);
-        return new VerdictRule.Change(bad.estimate(), bad.low(), bad.high(), pValue, c.baselineN(), c.currentN());
+        return VerdictRule.Change.of(Worse.positive(c.change(), direction), pValue, c);
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfgate.analysis;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A {@code Policy} holds the thresholds a comparison is judged by; pass it in, never read it from globals.
@@ -38,48 +39,42 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
         }
     }
 
-    public Policy withFailThreshold(double value) {
-        return new Policy(value, warnThreshold, alpha, correction, strictEnvironment, failOnInconclusive,
-                minIterations, counterTolerance, failOnPlanChange);
+    /**
+     * This policy with what {@code edit} changes in a copy of its values, e.g. {@code p.with(v -> v.alpha = 0.01)};
+     * checked once, after every change, so that thresholds can move together.
+     *
+     * @throws IllegalArgumentException as the constructor
+     */
+    public Policy with(Consumer<Values> edit) {
+        Values values = new Values(this);
+        edit.accept(values);
+        return new Policy(values.failThreshold, values.warnThreshold, values.alpha, values.correction,
+                values.strictEnvironment, values.failOnInconclusive, values.minIterations, values.counterTolerance,
+                values.failOnPlanChange);
     }
 
-    public Policy withWarnThreshold(double value) {
-        return new Policy(failThreshold, value, alpha, correction, strictEnvironment, failOnInconclusive,
-                minIterations, counterTolerance, failOnPlanChange);
-    }
+    /** A policy's values, to be changed by name in {@link #with}; the fields mean what the record's do. */
+    public static final class Values {
+        public double failThreshold;
+        public double warnThreshold;
+        public double alpha;
+        public Correction correction;
+        public boolean strictEnvironment;
+        public boolean failOnInconclusive;
+        public int minIterations;
+        public double counterTolerance;
+        public boolean failOnPlanChange;
 
-    public Policy withAlpha(double value) {
-        return new Policy(failThreshold, warnThreshold, value, correction, strictEnvironment, failOnInconclusive,
-                minIterations, counterTolerance, failOnPlanChange);
-    }
-
-    public Policy withCorrection(Correction value) {
-        return new Policy(failThreshold, warnThreshold, alpha, value, strictEnvironment, failOnInconclusive,
-                minIterations, counterTolerance, failOnPlanChange);
-    }
-
-    public Policy withStrictEnvironment(boolean value) {
-        return new Policy(failThreshold, warnThreshold, alpha, correction, value, failOnInconclusive, minIterations,
-                counterTolerance, failOnPlanChange);
-    }
-
-    public Policy withFailOnInconclusive(boolean value) {
-        return new Policy(failThreshold, warnThreshold, alpha, correction, strictEnvironment, value, minIterations,
-                counterTolerance, failOnPlanChange);
-    }
-
-    public Policy withMinIterations(int value) {
-        return new Policy(failThreshold, warnThreshold, alpha, correction, strictEnvironment, failOnInconclusive,
-                value, counterTolerance, failOnPlanChange);
-    }
-
-    public Policy withCounterTolerance(double value) {
-        return new Policy(failThreshold, warnThreshold, alpha, correction, strictEnvironment, failOnInconclusive,
-                minIterations, value, failOnPlanChange);
-    }
-
-    public Policy withFailOnPlanChange(boolean value) {
-        return new Policy(failThreshold, warnThreshold, alpha, correction, strictEnvironment, failOnInconclusive,
-                minIterations, counterTolerance, value);
+        private Values(Policy from) {
+            failThreshold = from.failThreshold;
+            warnThreshold = from.warnThreshold;
+            alpha = from.alpha;
+            correction = from.correction;
+            strictEnvironment = from.strictEnvironment;
+            failOnInconclusive = from.failOnInconclusive;
+            minIterations = from.minIterations;
+            counterTolerance = from.counterTolerance;
+            failOnPlanChange = from.failOnPlanChange;
+        }
     }
 }

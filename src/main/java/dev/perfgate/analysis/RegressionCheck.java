@@ -9,7 +9,6 @@ import java.util.Map;
 
 import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.BenchmarkResult;
-import dev.perfgate.model.Direction;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.stats.Comparison;
 import dev.perfgate.stats.Holm;
@@ -87,13 +86,14 @@ public final class RegressionCheck {
         List<BenchmarkComparison> results = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             BenchmarkPair pair = pairs.get(i);
-            if (pair.fixedVerdict() != null) {
-                results.add(pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null, policy));
+            BenchmarkPair.Finding finding = pair.finding();
+            if (finding.fixedVerdict() != null) {
+                results.add(pair.fixedResult(policy));
                 continue;
             }
-            RelativeChange bad = worseIsPositive(pair.comparison().change(), pair.direction());
-            VerdictRule.Decision decision = PairedRule.decide(pair.comparison(), pair.strict(), pair.direction(),
-                    adjusted[i], pair.quick(), policy, pair.share());
+            RelativeChange bad = pair.worse(finding.comparison());
+            VerdictRule.Decision decision = PairedRule.decide(finding.comparison(), finding.strict(),
+                    pair.sides().direction(), adjusted[i], pair.quick(), policy, finding.share());
             Verdict verdict = decision.verdict();
             List<String> notes = new ArrayList<>(decision.notes());
             int looks = ab == null ? 1 : ab.looks().getOrDefault(pair.name(), 1);
@@ -102,7 +102,8 @@ public final class RegressionCheck {
                 notes.add(0, "a regression on the first pass of pairs, not confirmed: the pair budget (--max-pairs) "
                         + "or the time budget (--max-time) ran out first; re-run to confirm");
             }
-            results.add(pair.toResult(verdict, bad, adjusted[i], notes, decision.iterationsToDecide(), policy));
+            results.add(pair.toResult(new VerdictRule.Decision(verdict, notes, decision.iterationsToDecide()), bad,
+                    adjusted[i], policy));
         }
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
         List<String> warnings = new ArrayList<>();
@@ -118,39 +119,24 @@ public final class RegressionCheck {
                 results, policy, ComparisonReport.Mode.AB, ab);
     }
 
-    /**
-     * Why {@code current} cannot be judged against {@code base} at all, or null: a baseline with benchmarks of which
-     * none is in the current run (another suite's, or every benchmark renamed) would otherwise pass as "all new,
-     * all missing" without a word.
-     */
-    public static String nothingInCommon(RunResult base, RunResult current) {
-        if (base.benchmarks().isEmpty() || current.benchmarks().isEmpty()) return null;
-        for (BenchmarkResult b : current.benchmarks()) if (base.benchmark(b.name()).isPresent()) return null;
-        return "has no benchmark in common with this run (baseline: " + names(base) + "; this run: " + names(current)
-                + ")";
-    }
-
-    private static String names(RunResult run) {
-        List<String> names = run.benchmarks().stream().map(BenchmarkResult::name).limit(5).toList();
-        return String.join(", ", names) + (run.benchmarks().size() > 5 ? ", ..." : "");
-    }
 
     private static double[] correct(List<BenchmarkPair> pairs, Correction correction) {
         double[] raw = pairs.stream()
-                .mapToDouble(p -> p.comparison() == null ? Double.NaN : p.comparison().pValue()).toArray();
+                .mapToDouble(p -> p.finding().comparison() == null ? Double.NaN : p.finding().comparison().pValue())
+                .toArray();
         return correction == Correction.HOLM ? Holm.adjust(raw) : raw;
     }
 
     private static BenchmarkComparison judge(BenchmarkPair pair, double pAdjusted, EnvironmentCheck.Result environment,
                                              Policy policy, double runSigma) {
-        if (pair.fixedVerdict() != null) return pair.toResult(pair.fixedVerdict(), null, Double.NaN, List.of(), null, policy);
-        Comparison comparison = pair.comparison();
-        RelativeChange sampleLevel = worseIsPositive(comparison.change(), pair.direction());
+        if (pair.finding().fixedVerdict() != null) return pair.fixedResult(policy);
+        Comparison comparison = pair.finding().comparison();
+        RelativeChange sampleLevel = pair.worse(comparison);
         // widened on the ratio current / baseline itself: a higher-is-better change that is positive-is-worse
         // (1 - ratio) can be below -1, where no logarithm exists
-        RelativeChange bad = worseIsPositive(comparison.change().coveringRunNoise(runSigma), pair.direction());
-        VerdictRule.Decision decision = VerdictRule.decide(new VerdictRule.Change(bad.estimate(), bad.low(),
-                bad.high(), pAdjusted, comparison.baselineN(), comparison.currentN()), pair.quick(), policy);
+        RelativeChange bad = Worse.positive(comparison.change().coveringRunNoise(runSigma), pair.sides().direction());
+        VerdictRule.Decision decision = VerdictRule.decide(VerdictRule.Change.of(bad, pAdjusted, comparison),
+                pair.quick(), policy);
         List<String> notes = new ArrayList<>(decision.notes());
         if (bad.low() < sampleLevel.low()) {
             notes.add("interval widened for run-to-run noise of ±" + Numbers.share(Math.expm1(runSigma))
@@ -171,13 +157,8 @@ public final class RegressionCheck {
             notes.add(0, String.format(Locale.ROOT, "would be a regression (%s), but %s: downgraded to warning",
                     Numbers.percent(bad.estimate()), why));
         }
-        return pair.toResult(verdict, bad, pAdjusted, notes, decision.iterationsToDecide(), policy);
-    }
-
-    /** The change with its sign flipped for higher-is-better metrics, so that positive always means worse. */
-    static RelativeChange worseIsPositive(RelativeChange change, Direction direction) {
-        if (direction != Direction.HIGHER) return change;
-        return new RelativeChange(-change.estimate(), -change.high(), -change.low(), change.confidence());
+        return pair.toResult(new VerdictRule.Decision(verdict, notes, decision.iterationsToDecide()), bad, pAdjusted,
+                policy);
     }
 
     private static OverallVerdict overall(List<BenchmarkComparison> results, Policy policy) {

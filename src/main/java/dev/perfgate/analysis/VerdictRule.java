@@ -1,6 +1,8 @@
 package dev.perfgate.analysis;
 
 import dev.perfgate.format.Numbers;
+import dev.perfgate.stats.Comparison;
+import dev.perfgate.stats.RelativeChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +48,12 @@ final class VerdictRule {
 
     /** The bad-direction change of one benchmark: estimate and interval, positive = worse. */
     record Change(double estimate, double low, double high, double pValue, int baselineN, int currentN) {
+
+        /** {@code bad} (positive = worse) with the p-value {@code pValue} and the sample sizes of {@code test}. */
+        static Change of(RelativeChange bad, double pValue, Comparison test) {
+            return new Change(bad.estimate(), bad.low(), bad.high(), pValue, test.baselineN(), test.currentN());
+        }
+
         boolean hasInterval() {
             return !Double.isNaN(estimate) && !Double.isNaN(low) && !Double.isNaN(high);
         }
@@ -62,7 +70,7 @@ final class VerdictRule {
      */
     static Decision decide(Change c, boolean quick, Policy policy, double share) {
         double cap = REGRESSION_P_CAP * share;
-        policy = policy.withAlpha(policy.alpha() * share);
+        policy = policy.with(v -> v.alpha *= share);
         double f = policy.failThreshold();
         double w = policy.warnThreshold();
         if (!c.hasInterval()) {

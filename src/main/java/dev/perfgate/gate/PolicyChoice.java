@@ -20,20 +20,25 @@ public record PolicyChoice(Double failThreshold, Double warnThreshold, Double al
     /** Nothing said: the suite's settings and the defaults decide. */
     public static final PolicyChoice NONE = new PolicyChoice(null, null, null, null, null, false, false, false);
 
-    /** The default policy, overridden by the suite's settings, overridden by this choice. */
+    /**
+     * The default policy, overridden by the suite's settings, overridden by this choice: all in one edit, checked
+     * once at the end, so thresholds moved together (fail 3 %, warn 1 %) are not refused half way.
+     */
     public Policy policy(Settings suite) {
-        Policy p = Policy.DEFAULT;
         try {
-            if (suite.failThreshold() != null) p = p.withFailThreshold(suite.failThreshold());
-            if (suite.warnThreshold() != null) p = p.withWarnThreshold(suite.warnThreshold());
-            if (suite.alpha() != null) p = p.withAlpha(suite.alpha());
-            if (failThreshold != null) p = p.withFailThreshold(failThreshold);
-            if (warnThreshold != null) p = p.withWarnThreshold(warnThreshold);
-            if (alpha != null) p = p.withAlpha(alpha);
-            if (correction != null) p = p.withCorrection(correction);
-            if (counterTolerance != null) p = p.withCounterTolerance(counterTolerance);
-            return p.withStrictEnvironment(strictEnvironment).withFailOnInconclusive(failOnInconclusive)
-                    .withFailOnPlanChange(failOnPlanChange);
+            return Policy.DEFAULT.with(v -> {
+                if (suite.failThreshold() != null) v.failThreshold = suite.failThreshold();
+                if (suite.warnThreshold() != null) v.warnThreshold = suite.warnThreshold();
+                if (suite.alpha() != null) v.alpha = suite.alpha();
+                if (failThreshold != null) v.failThreshold = failThreshold;
+                if (warnThreshold != null) v.warnThreshold = warnThreshold;
+                if (alpha != null) v.alpha = alpha;
+                if (correction != null) v.correction = correction;
+                if (counterTolerance != null) v.counterTolerance = counterTolerance;
+                v.strictEnvironment = strictEnvironment;
+                v.failOnInconclusive = failOnInconclusive;
+                v.failOnPlanChange = failOnPlanChange;
+            });
         } catch (IllegalArgumentException e) {
             throw new PerfgateException("the verdict policy is inconsistent: " + e.getMessage()
                     + " (check --warn-threshold/--fail-threshold and the suite's settings)");

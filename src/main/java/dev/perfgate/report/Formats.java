@@ -14,7 +14,7 @@ public final class Formats {
 
     /** The interval as {@code [-1.2%, +3.4%]}; {@code -} when unknown. */
     public static String interval(BenchmarkComparison b) {
-        return Numbers.interval(b.ciLow(), b.ciHigh());
+        return Numbers.interval(b.statistics().change().low(), b.statistics().change().high());
     }
 
     /** The two sides' names in column headers: {@code baseline}/{@code current}, or {@code base (A)}/{@code candidate (B)}. */
@@ -30,7 +30,7 @@ public final class Formats {
 
     /** The pairs a paired verdict rests on, or {@code -}. */
     public static String pairs(BenchmarkComparison b) {
-        return b.pairs() == null ? "-" : Integer.toString(b.pairs());
+        return b.statistics().pairs() == null ? "-" : Integer.toString(b.statistics().pairs());
     }
 
     /**
@@ -50,6 +50,21 @@ public final class Formats {
     public static String counterVerdict(BenchmarkComparison b) {
         return b.counters() == null ? "-" : b.counters().verdict().jsonName()
                 + (b.counters().planChanged() ? ", plan changed" : "");
+    }
+
+    /** The change, positive = worse, as {@code +12.3%}; {@code -} when unknown. */
+    public static String change(BenchmarkComparison b) {
+        return Numbers.percent(b.statistics().change().estimate());
+    }
+
+    /** The baseline's (base's) centre with its unit: {@link #center}. */
+    public static String baseline(BenchmarkComparison b) {
+        return center(b.sides().baseline(), b.sides().unit());
+    }
+
+    /** The current run's (candidate's) centre with its unit: {@link #center}. */
+    public static String current(BenchmarkComparison b) {
+        return center(b.sides().current(), b.sides().unit());
     }
 
     /** A summary's centre with its unit: the median, or the mean for a summary-only baseline. */

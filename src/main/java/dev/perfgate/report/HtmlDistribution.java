@@ -70,8 +70,8 @@ final class HtmlDistribution {
 
     /** The SVG element for one benchmark; {@code css} is the current box's class (its verdict). */
     static String svg(BenchmarkComparison b, String css) {
-        Shape base = Shape.of("baseline", b.baseline(), b.unit());
-        Shape current = Shape.of("current", b.current(), b.unit());
+        Shape base = Shape.of("baseline", b.sides().baseline(), b.sides().unit());
+        Shape current = Shape.of("current", b.sides().current(), b.sides().unit());
         double[] axis = axis(base, current);
         StringBuilder svg = new StringBuilder(2048);
         svg.append("<svg class=\"dist\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
@@ -85,7 +85,7 @@ final class HtmlDistribution {
         }
         row(svg, base, "baseline", "base", ROWS[0], axis);
         row(svg, current, "current", "cur " + css, ROWS[1], axis);
-        axisLine(svg, axis, b.unit());
+        axisLine(svg, axis, b.sides().unit());
         return svg.append("</svg>\n").toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
+import dev.perfgate.model.Direction;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
@@ -134,12 +135,12 @@ public final class HtmlReport implements Exporter {
             // ids are numbers: a benchmark name is not a safe id
             html.append("<tr><td class=\"name\"><a href=\"#b").append(i + 1).append("\">")
                     .append(TrendPage.escape(b.name())).append("</a></td>")
-                    .append(cell(Formats.center(b.baseline(), b.unit())))
-                    .append(cell(Formats.center(b.current(), b.unit())))
+                    .append(cell(Formats.baseline(b)))
+                    .append(cell(Formats.current(b)))
                     .append(ab ? cell(Formats.pairs(b)) : "")
-                    .append(cell(Numbers.percent(b.change()))).append(cell(Formats.interval(b)))
+                    .append(cell(Formats.change(b))).append(cell(Formats.interval(b)))
                     .append(cell(Formats.detectable(b)))
-                    .append(cell(Numbers.pValue(b.pValue())))
+                    .append(cell(Numbers.pValue(b.statistics().pValue())))
                     .append(report.hasCounters() ? "<td>" + b.timeVerdict().jsonName() + "</td><td>"
                             + TrendPage.escape(Formats.counterVerdict(b)) + "</td>" : "")
                     .append("<td>").append(pill(b)).append("</td></tr>\n");
@@ -150,13 +151,14 @@ public final class HtmlReport implements Exporter {
 
     private static void section(StringBuilder html, BenchmarkComparison b, int number) {
         html.append("<section id=\"b").append(number).append("\">\n<h3>").append(TrendPage.escape(b.name()))
-                .append(' ').append(pill(b)).append(" <small>(").append(TrendPage.escape(b.unit()));
-        if (b.direction() != null) html.append(", ").append(b.direction().jsonName()).append(" is better");
+                .append(' ').append(pill(b)).append(" <small>(").append(TrendPage.escape(b.sides().unit()));
+        Direction direction = b.sides().direction();
+        if (direction != null) html.append(", ").append(direction.jsonName()).append(" is better");
         html.append(")</small></h3>\n");
-        if (!Double.isNaN(b.change())) {
-            html.append("<p class=\"meta\">change ").append(TrendPage.escape(Numbers.percent(b.change())))
+        if (!Double.isNaN(b.statistics().change().estimate())) {
+            html.append("<p class=\"meta\">change ").append(TrendPage.escape(Formats.change(b)))
                     .append(", interval ").append(TrendPage.escape(Formats.interval(b))).append(", p ")
-                    .append(TrendPage.escape(Numbers.pValue(b.pValue()))).append("</p>\n");
+                    .append(TrendPage.escape(Numbers.pValue(b.statistics().pValue()))).append("</p>\n");
         }
         html.append(HtmlDistribution.svg(b, b.verdict().jsonName()));
         numbers(html, b);
@@ -173,8 +175,8 @@ public final class HtmlReport implements Exporter {
         html.append("<table class=\"numbers\">\n<thead><tr><th></th><th>n</th><th>min</th><th>median</th>")
                 .append("<th>MAD</th><th>mean</th><th>stddev</th><th>p95</th><th>p99</th><th>max</th></tr></thead>\n")
                 .append("<tbody>\n");
-        numbersRow(html, "baseline", b.baseline());
-        numbersRow(html, "current", b.current());
+        numbersRow(html, "baseline", b.sides().baseline());
+        numbersRow(html, "current", b.sides().current());
         html.append("</tbody>\n</table>\n");
     }
 

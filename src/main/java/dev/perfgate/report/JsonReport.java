@@ -56,23 +56,23 @@ public final class JsonReport implements Exporter {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("name", b.name());
         n.put("verdict", b.verdict().jsonName());
-        number(n, "change", b.change());
-        number(n, "ci_low", b.ciLow());
-        number(n, "ci_high", b.ciHigh());
-        number(n, "p_value", b.pValue());
-        number(n, "p_value_uncorrected", b.rawPValue());
-        n.put("unit", b.unit());
-        n.put("direction", b.direction() == null ? null : b.direction().jsonName());
-        n.put("method", b.method());
+        number(n, "change", b.statistics().change().estimate());
+        number(n, "ci_low", b.statistics().change().low());
+        number(n, "ci_high", b.statistics().change().high());
+        number(n, "p_value", b.statistics().pValue());
+        number(n, "p_value_uncorrected", b.statistics().rawPValue());
+        n.put("unit", b.sides().unit());
+        n.put("direction", b.sides().direction() == null ? null : b.sides().direction().jsonName());
+        n.put("method", b.statistics().method());
         if (b.iterationsToDecide() != null) n.put("iterations_to_decide", b.iterationsToDecide());
-        if (b.pairs() != null) n.put("pairs", b.pairs());
+        if (b.statistics().pairs() != null) n.put("pairs", b.statistics().pairs());
         if (b.counters() != null) {
             n.put("time_verdict", b.timeVerdict().jsonName());
             n.set("counters", counters(b.counters()));
         }
         number(n, "detectable", b.detectable());
-        n.set("baseline", summary(b.baseline()));
-        n.set("current", summary(b.current()));
+        n.set("baseline", summary(b.sides().baseline()));
+        n.set("current", summary(b.sides().current()));
         n.set("notes", strings(b.notes()));
         return n;
     }

@@ -1,6 +1,7 @@
 package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
+import dev.perfgate.stats.RelativeChange;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
@@ -158,37 +159,38 @@ public final class JunitReport implements Exporter {
                     ? b.counters().changes().get(0).describe()
                     : "the plan changed: " + (b.counters() == null ? "?" : b.counters().planAfter());
             return "regression on counters: " + what + "; time alone: " + b.timeVerdict().jsonName() + " ("
-                    + Numbers.percent(b.change()) + ")";
+                    + Formats.change(b) + ")";
         }
         int level = Numbers.confidencePercent(policy.alpha());
-        return b.verdict().jsonName() + ": " + Numbers.percent(b.change()) + " worse (" + level + "% interval "
-                + Numbers.percent(b.ciLow()) + " to " + Numbers.percent(b.ciHigh()) + ", p "
-                + Numbers.pValue(b.pValue()) + "): " + Formats.center(b.baseline(), b.unit()) + " -> "
-                + Formats.center(b.current(), b.unit()) + "; fails above " + Numbers.percent(policy.failThreshold());
+        RelativeChange change = b.statistics().change();
+        return b.verdict().jsonName() + ": " + Formats.change(b) + " worse (" + level + "% interval "
+                + Numbers.percent(change.low()) + " to " + Numbers.percent(change.high()) + ", p "
+                + Numbers.pValue(b.statistics().pValue()) + "): " + Formats.baseline(b) + " -> "
+                + Formats.current(b) + "; fails above " + Numbers.percent(policy.failThreshold());
     }
 
     /** The verdict and every number behind it, one fact a line; the notes last. */
     static String details(BenchmarkComparison b, Policy policy) {
         List<String> lines = new ArrayList<>();
         lines.add("verdict:  " + b.verdict().jsonName());
-        if (!Double.isNaN(b.change())) {
+        if (!Double.isNaN(b.statistics().change().estimate())) {
             int level = Numbers.confidencePercent(policy.alpha());
-            lines.add("change:   " + Numbers.percent(b.change()) + " (positive = worse), " + level + "% interval "
+            lines.add("change:   " + Formats.change(b) + " (positive = worse), " + level + "% interval "
                     + Formats.interval(b));
-            lines.add("p-value:  " + Numbers.pValue(b.pValue()) + " (" + policy.correction().jsonName()
-                    + "; uncorrected " + Numbers.pValue(b.rawPValue()) + "), " + b.method());
-            lines.add("detect:   could detect " + Formats.detectable(b) + (b.pairs() == null ? ""
-                    : " (" + b.pairs() + " pairs)"));
+            lines.add("p-value:  " + Numbers.pValue(b.statistics().pValue()) + " (" + policy.correction().jsonName()
+                    + "; uncorrected " + Numbers.pValue(b.statistics().rawPValue()) + "), " + b.statistics().method());
+            lines.add("detect:   could detect " + Formats.detectable(b) + (b.statistics().pairs() == null ? ""
+                    : " (" + b.statistics().pairs() + " pairs)"));
         }
         if (b.counters() != null) {
             lines.add("verdicts: time " + b.timeVerdict().jsonName() + ", counters " + Formats.counterVerdict(b)
                     + (b.failedOnCounters() ? " (the counters failed it)" : ""));
         }
-        lines.add("baseline: " + summary(b.baseline(), b.unit()));
-        lines.add("current:  " + summary(b.current(), b.unit()));
+        lines.add("baseline: " + summary(b.sides().baseline(), b.sides().unit()));
+        lines.add("current:  " + summary(b.sides().current(), b.sides().unit()));
         lines.add("policy:   fails above " + Numbers.percent(policy.failThreshold()) + ", warns above "
-                + Numbers.percent(policy.warnThreshold()) + (b.direction() == null ? ""
-                : "; " + b.direction().jsonName() + " is better"));
+                + Numbers.percent(policy.warnThreshold()) + (b.sides().direction() == null ? ""
+                : "; " + b.sides().direction().jsonName() + " is better"));
         for (String note : b.notes()) lines.add("note:     " + note);
         return String.join("\n", lines);
     }

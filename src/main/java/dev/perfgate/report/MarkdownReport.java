@@ -69,12 +69,12 @@ public final class MarkdownReport implements Exporter {
                 .append(counters ? " :-- | :-- |" : "").append(" :-- |\n");
         for (BenchmarkComparison b : report.benchmarks()) {
             md.append("| ").append(escape(b.name()))
-                    .append(" | ").append(escape(Formats.center(b.baseline(), b.unit())))
-                    .append(" | ").append(escape(Formats.center(b.current(), b.unit())));
+                    .append(" | ").append(escape(Formats.baseline(b)))
+                    .append(" | ").append(escape(Formats.current(b)));
             if (ab) md.append(" | ").append(Formats.pairs(b));
             md.append(" | ").append(html(change(b)))
                     .append(" | ").append(html(Formats.detectable(b)))
-                    .append(" | ").append(html(Numbers.pValue(b.pValue())));
+                    .append(" | ").append(html(Numbers.pValue(b.statistics().pValue())));
             if (counters) {
                 md.append(" | ").append(b.timeVerdict().jsonName()).append(" | ").append(Formats.counterVerdict(b));
             }
@@ -92,9 +92,9 @@ public final class MarkdownReport implements Exporter {
 
     /** The change with its interval, e.g. {@code +30.4% [+28.0%, +33.4%]}. */
     private static String change(BenchmarkComparison b) {
-        if (Double.isNaN(b.change())) return "-";
+        if (Double.isNaN(b.statistics().change().estimate())) return "-";
         String interval = Formats.interval(b);
-        return Numbers.percent(b.change()) + ("-".equals(interval) ? "" : " " + interval);
+        return Formats.change(b) + ("-".equals(interval) ? "" : " " + interval);
     }
 
     /** A bulleted list under a bold label; nothing when there are no items. Items are already escaped. */

@@ -45,11 +45,11 @@ public final class TextReport implements Exporter {
         List<String[]> rows = new ArrayList<>();
         rows.add(header.toArray(String[]::new));
         for (BenchmarkComparison b : report.benchmarks()) {
-            List<String> row = new ArrayList<>(List.of(b.name(), Formats.center(b.baseline(), b.unit()),
-                    Formats.center(b.current(), b.unit())));
+            List<String> row = new ArrayList<>(List.of(b.name(), Formats.baseline(b),
+                    Formats.current(b)));
             if (ab) row.add(Formats.pairs(b));
-            row.addAll(List.of(Numbers.percent(b.change()), Formats.interval(b), Formats.detectable(b),
-                    Numbers.pValue(b.pValue())));
+            row.addAll(List.of(Formats.change(b), Formats.interval(b), Formats.detectable(b),
+                    Numbers.pValue(b.statistics().pValue())));
             if (counters) row.addAll(List.of(b.timeVerdict().jsonName(), Formats.counterVerdict(b)));
             row.add(paint(b.verdict()));
             rows.add(row.toArray(String[]::new));

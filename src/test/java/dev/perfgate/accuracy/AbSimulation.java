@@ -79,8 +79,7 @@ final class AbSimulation {
         Verdict all = n == PER_PASS ? firstPass.verdict() : unpaired(base, candidate).verdict();
         RelativeChange pairedFirst = Comparison.paired(new Sample(firstA), new Sample(firstB), 1 - POLICY.alpha())
                 .change();
-        RelativeChange unpairedFirst = new RelativeChange(firstPass.change(), firstPass.ciLow(), firstPass.ciHigh(),
-                1 - POLICY.alpha());
+        RelativeChange unpairedFirst = firstPass.statistics().change();
         return new Outcome(paired, n, firstPass.verdict(), all, pairedFirst, unpairedFirst);
     }
 

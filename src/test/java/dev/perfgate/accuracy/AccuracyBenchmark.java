@@ -131,9 +131,9 @@ public final class AccuracyBenchmark {
 
         boolean holds(BenchmarkComparison b) {
             return switch (this) {
-                case ESTIMATE_BEYOND_FAIL -> b.change() > Policy.DEFAULT.failThreshold();
-                case INTERVAL_BEYOND_WARN -> b.ciLow() > Policy.DEFAULT.warnThreshold();
-                case P_BELOW_CAP -> b.pValue() < 0.01; // VerdictRule.REGRESSION_P_CAP, below alpha 0.05
+                case ESTIMATE_BEYOND_FAIL -> b.statistics().change().estimate() > Policy.DEFAULT.failThreshold();
+                case INTERVAL_BEYOND_WARN -> b.statistics().change().low() > Policy.DEFAULT.warnThreshold();
+                case P_BELOW_CAP -> b.statistics().pValue() < 0.01; // VerdictRule.REGRESSION_P_CAP, below alpha 0.05
             };
         }
     }
@@ -156,12 +156,12 @@ public final class AccuracyBenchmark {
             double[] current = shape.draw(rng, 1 + slowdown, CURRENT_N);
             BenchmarkComparison b = compare(baseline, current).benchmarks().get(0);
             Verdict verdict = b.verdict();
-            sum += Math.log1p(b.change());
-            sumOfSquares += Math.log1p(b.change()) * Math.log1p(b.change());
+            sum += Math.log1p(b.statistics().change().estimate());
+            sumOfSquares += Math.log1p(b.statistics().change().estimate()) * Math.log1p(b.statistics().change().estimate());
             fails += verdict == Verdict.REGRESSION ? 1 : 0;
             inconclusive += verdict == Verdict.INCONCLUSIVE ? 1 : 0;
             warning += verdict == Verdict.WARNING ? 1 : 0;
-            halfWidths[r] = (b.ciHigh() - b.ciLow()) / 2;
+            halfWidths[r] = (b.statistics().change().high() - b.statistics().change().low()) / 2;
             for (RegressionCondition c : RegressionCondition.values()) misses[c.ordinal()] += c.holds(b) ? 0 : 1;
             originFails += OriginMethod.isRegression(baseline, current, originRng) ? 1 : 0;
         }

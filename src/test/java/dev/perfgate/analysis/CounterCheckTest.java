@@ -107,7 +107,8 @@ class CounterCheckTest {
         Counters after = counters(Map.of(Counters.ROWS, new long[]{1}), plan("bb", "Seq Scan on t"), true);
         assertThat(RegressionCheck.compare(run(1.0, before), run(1.0, after), Policy.DEFAULT).benchmarks().get(0)
                 .verdict()).isEqualTo(Verdict.WARNING);
-        assertThat(RegressionCheck.compare(run(1.0, before), run(1.0, after), Policy.DEFAULT.withFailOnPlanChange(true))
+        assertThat(RegressionCheck.compare(run(1.0, before), run(1.0, after),
+                Policy.DEFAULT.with(v -> v.failOnPlanChange = true))
                 .benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION);
     }
 

@@ -20,17 +20,39 @@ class PolicyTest {
     }
 
     @Test
-    void withersChangeOneField() {
-        Policy p = Policy.DEFAULT.withAlpha(0.01).withCorrection(Correction.NONE).withMinIterations(10);
+    void withChangesTheNamedFieldsOnly() {
+        Policy p = Policy.DEFAULT.with(v -> {
+            v.alpha = 0.01;
+            v.correction = Correction.NONE;
+            v.minIterations = 10;
+        });
         assertThat(p).isEqualTo(new Policy(0.10, 0.05, 0.01, Correction.NONE, false, false, 10, 0.02, false));
     }
 
     @Test
+    void thresholdsMoveTogetherAndAreCheckedOnceAtTheEnd() {
+        // fail 3 % is below the default warn 5 %: alone it is rejected, with warn 1 % in the same edit it is not
+        assertThatThrownBy(() -> Policy.DEFAULT.with(v -> v.failThreshold = 0.03))
+                .isInstanceOf(IllegalArgumentException.class);
+        Policy p = Policy.DEFAULT.with(v -> {
+            v.failThreshold = 0.03;
+            v.warnThreshold = 0.01;
+        });
+        assertThat(p.failThreshold()).isEqualTo(0.03);
+        assertThat(p.warnThreshold()).isEqualTo(0.01);
+        assertThat(Policy.DEFAULT.alpha()).isEqualTo(0.05); // the original is untouched
+    }
+
+    @Test
     void rejectsNonsense() {
-        assertThatThrownBy(() -> Policy.DEFAULT.withWarnThreshold(0.2)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Policy.DEFAULT.withAlpha(1.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Policy.DEFAULT.withFailThreshold(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Policy.DEFAULT.withMinIterations(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Policy.DEFAULT.with(v -> v.warnThreshold = 0.2))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Policy.DEFAULT.with(v -> v.alpha = 1.5))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Policy.DEFAULT.with(v -> v.failThreshold = Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Policy.DEFAULT.with(v -> v.minIterations = 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -33,7 +33,8 @@ class RegressionCheckCalibrationTest {
         assertThat(r.environmentDifferences()).singleElement().asString()
                 .contains("calibration query 1.800 ms vs 2.700 ms (+50.0%)");
         assertThat(r.warnings()).anyMatch(w -> w.startsWith("MACHINE SPEED CHANGED"));
-        assertThat(RegressionCheck.compare(run(1.0, 1.80), run(1.3, 2.70), Policy.DEFAULT.withStrictEnvironment(true))
+        assertThat(RegressionCheck.compare(run(1.0, 1.80), run(1.3, 2.70),
+                Policy.DEFAULT.with(v -> v.strictEnvironment = true))
                 .strictEnvironmentViolated()).isTrue();
     }
 

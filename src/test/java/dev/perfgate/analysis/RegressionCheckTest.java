@@ -25,13 +25,13 @@ class RegressionCheckTest {
     void thirtyPercentSlowerIsARegression() {
         BenchmarkComparison b = compareOne(BASELINE, lognormal(2, 30, 1.30, 0.05));
         assertThat(b.verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(b.change()).isCloseTo(0.30, within(0.03));
-        assertThat(b.ciLow()).isGreaterThan(0.2).isLessThan(b.change());
-        assertThat(b.ciHigh()).isGreaterThan(b.change());
-        assertThat(b.pValue()).isLessThan(1e-6);
-        assertThat(b.method()).isEqualTo(BenchmarkComparison.METHOD_MANN_WHITNEY);
-        assertThat(b.baseline().n()).isEqualTo(100);
-        assertThat(b.current().n()).isEqualTo(30);
+        assertThat(b.statistics().change().estimate()).isCloseTo(0.30, within(0.03));
+        assertThat(b.statistics().change().low()).isGreaterThan(0.2).isLessThan(b.statistics().change().estimate());
+        assertThat(b.statistics().change().high()).isGreaterThan(b.statistics().change().estimate());
+        assertThat(b.statistics().pValue()).isLessThan(1e-6);
+        assertThat(b.statistics().method()).isEqualTo(BenchmarkComparison.METHOD_MANN_WHITNEY);
+        assertThat(b.sides().baseline().n()).isEqualTo(100);
+        assertThat(b.sides().current().n()).isEqualTo(30);
     }
 
     @Test
@@ -40,7 +40,7 @@ class RegressionCheckTest {
         assertThat(compareOne(BASELINE, lognormal(4, 30, 1.0, 0.05)).verdict()).isEqualTo(Verdict.OK);
         BenchmarkComparison faster = compareOne(BASELINE, lognormal(5, 30, 0.8, 0.05));
         assertThat(faster.verdict()).isEqualTo(Verdict.IMPROVEMENT);
-        assertThat(faster.change()).isCloseTo(-0.2, within(0.03));
+        assertThat(faster.statistics().change().estimate()).isCloseTo(-0.2, within(0.03));
     }
 
     @Test
@@ -60,10 +60,10 @@ class RegressionCheckTest {
         assertThat(report.benchmarks()).extracting(BenchmarkComparison::verdict)
                 .containsExactly(Verdict.NEW, Verdict.OK, Verdict.MISSING);
         BenchmarkComparison added = report.benchmarks().get(0);
-        assertThat(added.baseline()).isNull();
-        assertThat(added.current().n()).isEqualTo(100);
-        assertThat(added.change()).isNaN();
-        assertThat(report.benchmarks().get(2).current()).isNull();
+        assertThat(added.sides().baseline()).isNull();
+        assertThat(added.sides().current().n()).isEqualTo(100);
+        assertThat(added.statistics().change().estimate()).isNaN();
+        assertThat(report.benchmarks().get(2).sides().current()).isNull();
         assertThat(report.verdict()).isEqualTo(OverallVerdict.PASS);
     }
 
@@ -71,30 +71,30 @@ class RegressionCheckTest {
     void aDropInAHigherIsBetterMetricIsARegressionWithPositiveChange() {
         BenchmarkComparison drop = compareHigher(lognormal(8, 100, 2.3, 0.05), lognormal(9, 30, 2.0, 0.05));
         assertThat(drop.verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(drop.change()).isCloseTo(1 - 2.0 / 2.3, within(0.02));
-        assertThat(drop.ciLow()).isLessThan(drop.change());
-        assertThat(drop.ciHigh()).isGreaterThan(drop.change());
+        assertThat(drop.statistics().change().estimate()).isCloseTo(1 - 2.0 / 2.3, within(0.02));
+        assertThat(drop.statistics().change().low()).isLessThan(drop.statistics().change().estimate());
+        assertThat(drop.statistics().change().high()).isGreaterThan(drop.statistics().change().estimate());
         BenchmarkComparison rise = compareHigher(lognormal(8, 100, 2.3, 0.05), lognormal(10, 30, 2.7, 0.05));
         assertThat(rise.verdict()).isEqualTo(Verdict.IMPROVEMENT);
-        assertThat(rise.change()).isNegative();
+        assertThat(rise.statistics().change().estimate()).isNegative();
     }
 
     @Test
     void identicalConstantSamplesAreOkWithZeroChange() {
         BenchmarkComparison b = compareOne(constant(100, 1.2), constant(30, 1.2));
         assertThat(b.verdict()).isEqualTo(Verdict.OK);
-        assertThat(b.change()).isZero();
-        assertThat(b.ciLow()).isZero();
-        assertThat(b.ciHigh()).isZero();
-        assertThat(b.pValue()).isEqualTo(1.0);
-        assertThat(b.current().stddev()).isZero();
+        assertThat(b.statistics().change().estimate()).isZero();
+        assertThat(b.statistics().change().low()).isZero();
+        assertThat(b.statistics().change().high()).isZero();
+        assertThat(b.statistics().pValue()).isEqualTo(1.0);
+        assertThat(b.sides().current().stddev()).isZero();
     }
 
     @Test
     void differentConstantsAreADefiniteChange() {
         BenchmarkComparison b = compareOne(constant(100, 1.0), constant(30, 1.25));
         assertThat(b.verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(b.change()).isCloseTo(0.25, within(1e-12));
+        assertThat(b.statistics().change().estimate()).isCloseTo(0.25, within(1e-12));
     }
 
     @Test
@@ -104,12 +104,12 @@ class RegressionCheckTest {
         ComparisonReport report = RegressionCheck.compare(run(legacy),
                 run(bench("single_row_update", lognormal(11, 30, 1.56, 0.06))), Policy.DEFAULT);
         BenchmarkComparison b = report.benchmarks().get(0);
-        assertThat(b.method()).isEqualTo("welch (summary-only baseline)");
+        assertThat(b.statistics().method()).isEqualTo("welch (summary-only baseline)");
         assertThat(b.verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(b.change()).isCloseTo(0.3, within(0.03));
+        assertThat(b.statistics().change().estimate()).isCloseTo(0.3, within(0.03));
         assertThat(b.notes()).contains("summary-only baseline: Welch's t-test on means; raw samples would be more robust");
-        assertThat(b.baseline().mean()).isEqualTo(1.2);
-        assertThat(b.baseline().median()).isNaN();
+        assertThat(b.sides().baseline().mean()).isEqualTo(1.2);
+        assertThat(b.sides().baseline().median()).isNaN();
     }
 
     @Test
@@ -132,7 +132,8 @@ class RegressionCheckTest {
                 run(bench("w", lognormal(8, 30, 1.05, 0.5))), Policy.DEFAULT);
         assertThat(inconclusive.verdict()).isEqualTo(OverallVerdict.WARN);
         assertThat(RegressionCheck.compare(run(bench("w", lognormal(7, 100, 1.0, 0.5))),
-                run(bench("w", lognormal(8, 30, 1.05, 0.5))), Policy.DEFAULT.withFailOnInconclusive(true)).verdict())
+                run(bench("w", lognormal(8, 30, 1.05, 0.5))),
+                Policy.DEFAULT.with(v -> v.failOnInconclusive = true)).verdict())
                 .isEqualTo(OverallVerdict.FAIL);
     }
 

@@ -78,8 +78,8 @@ class RunNoiseTest {
         RunResult cur = higher(7.0);
         BenchmarkComparison b = RegressionCheck.compare(base, cur, Policy.DEFAULT, Map.of("q", Math.log1p(0.25)))
                 .benchmarks().get(0);
-        assertThat(b.ciLow()).isNotNaN();
-        assertThat(b.ciHigh()).isNotNaN();
+        assertThat(b.statistics().change().low()).isNotNaN();
+        assertThat(b.statistics().change().high()).isNotNaN();
         assertThat(b.detectable()).isNotNaN().isPositive();
         assertThat(b.verdict()).isEqualTo(Verdict.IMPROVEMENT);
     }

@@ -62,7 +62,10 @@ class VerdictRuleTest {
 
     @Test
     void thresholdsComeFromThePolicy() {
-        Policy strict = Policy.DEFAULT.withFailThreshold(0.05).withWarnThreshold(0.02);
+        Policy strict = Policy.DEFAULT.with(v -> {
+            v.failThreshold = 0.05;
+            v.warnThreshold = 0.02;
+        });
         VerdictRule.Change change = new VerdictRule.Change(0.07, 0.04, 0.10, 1e-6, 100, 30);
         assertThat(VerdictRule.decide(change, false, strict).verdict()).isEqualTo(Verdict.REGRESSION);
         assertThat(VerdictRule.decide(change, false, Policy.DEFAULT).verdict()).isEqualTo(Verdict.WARNING);

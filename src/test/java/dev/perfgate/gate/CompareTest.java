@@ -66,6 +66,14 @@ class CompareTest {
     }
 
     @Test
+    void thresholdsMovedTogetherAreOnePolicy() {
+        var choice = new PolicyChoice(0.03, 0.01, null, null, null, false, false, false);
+        var policy = choice.policy(dev.perfgate.suite.Settings.EMPTY);
+        assertThat(policy.failThreshold()).isEqualTo(0.03);
+        assertThat(policy.warnThreshold()).isEqualTo(0.01);
+    }
+
+    @Test
     void anInconsistentPolicyIsOneLine() {
         var choice = new PolicyChoice(0.05, 0.10, null, null, null, false, false, false);
         assertThatThrownBy(() -> choice.policy(dev.perfgate.suite.Settings.EMPTY))

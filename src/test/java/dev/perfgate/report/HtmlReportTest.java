@@ -8,6 +8,7 @@ import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.Verdict;
 import dev.perfgate.model.Direction;
 import dev.perfgate.stats.Sample;
+import dev.perfgate.stats.RelativeChange;
 import dev.perfgate.stats.Summary;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +74,11 @@ class HtmlReportTest {
     void summaryOnlyBaselineIsDrawnAsMeanAndDeviation() {
         Summary legacy = Summary.ofMoments(50, 1.0, 0.1, 1.2);
         Summary current = Summary.of(new Sample(new double[]{1.0, 1.1, 1.2, 1.3}));
-        String html = new HtmlReport().render(report(new BenchmarkComparison("legacy", "ms", Direction.LOWER,
-                Verdict.OK, 0.02, -0.01, 0.04, 0.5, 0.5, legacy, current, BenchmarkComparison.METHOD_WELCH, List.of(),
-                null)));
+        String html = new HtmlReport().render(report(BenchmarkComparison.builder(
+                new BenchmarkComparison.Sides("legacy", "ms", Direction.LOWER, legacy, current))
+                .statistics(new BenchmarkComparison.Statistics(BenchmarkComparison.METHOD_WELCH,
+                        new RelativeChange(0.02, -0.01, 0.04, 0.95), 0.5, 0.5, null))
+                .verdict(Verdict.OK).build()));
         assertThat(html).contains(">baseline (summary)</text>").contains("summary only: mean 1.000 ms ± sd 0.1000 ms")
                 .doesNotContain("NaN");
     }
@@ -86,9 +89,11 @@ class HtmlReportTest {
         for (int i = 0; i < samples.length; i++) samples[i] = 1 + i / 1000.0;
         samples[99] = 40; // one stall, 40 times slower
         Summary stalled = Summary.of(new Sample(samples));
-        String html = new HtmlReport().render(report(new BenchmarkComparison("stall", "ms", Direction.LOWER,
-                Verdict.OK, 0, -0.01, 0.01, 1, 1, stalled, stalled, BenchmarkComparison.METHOD_MANN_WHITNEY, List.of(),
-                null)));
+        String html = new HtmlReport().render(report(BenchmarkComparison.builder(
+                new BenchmarkComparison.Sides("stall", "ms", Direction.LOWER, stalled, stalled))
+                .statistics(new BenchmarkComparison.Statistics(BenchmarkComparison.METHOD_MANN_WHITNEY,
+                        new RelativeChange(0, -0.01, 0.01, 0.95), 1, 1, null))
+                .verdict(Verdict.OK).build()));
         assertThat(count(html, "class=\"whisker-end\"")).isEqualTo(2);
         Matcher x = Pattern.compile(" (?:x|x1|x2)=\"([0-9.]+)\"").matcher(html);
         while (x.find()) assertThat(Double.parseDouble(x.group(1))).isBetween(0.0, (double) HtmlDistribution.WIDTH);

@@ -72,7 +72,7 @@ class JunitReportTest {
     void inconclusiveFailsWhenThePolicySaysSo() throws Exception {
         ComparisonReport r = ComparisonFixtures.everyVerdict();
         ComparisonReport strict = new ComparisonReport(OverallVerdict.FAIL, false, false, List.of(), List.of(),
-                r.benchmarks(), r.policy().withFailOnInconclusive(true));
+                r.benchmarks(), r.policy().with(v -> v.failOnInconclusive = true));
         Document doc = parse(new JunitReport().render(strict));
         assertThat(((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("failures")).isEqualTo("3");
         Element noisy = elements(doc.getElementsByTagName("testcase")).get(4);

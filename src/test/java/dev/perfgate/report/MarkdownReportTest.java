@@ -8,6 +8,7 @@ import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.Verdict;
 import dev.perfgate.model.Direction;
 import dev.perfgate.stats.Sample;
+import dev.perfgate.stats.RelativeChange;
 import dev.perfgate.stats.Summary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,8 +107,11 @@ class MarkdownReportTest {
     static ComparisonReport single(String name, List<String> notes) {
         Summary base = Summary.of(new Sample(new double[]{0.9, 1.0, 1.1}));
         Summary current = Summary.of(new Sample(new double[]{1.2, 1.3, 1.4}));
-        BenchmarkComparison b = new BenchmarkComparison(name, "ms", Direction.LOWER, Verdict.REGRESSION, 0.3, 0.2, 0.4,
-                0.001, 0.001, base, current, BenchmarkComparison.METHOD_MANN_WHITNEY, notes, null);
+        BenchmarkComparison b = BenchmarkComparison.builder(
+                        new BenchmarkComparison.Sides(name, "ms", Direction.LOWER, base, current))
+                .statistics(new BenchmarkComparison.Statistics(BenchmarkComparison.METHOD_MANN_WHITNEY,
+                        new RelativeChange(0.3, 0.2, 0.4, 0.95), 0.001, 0.001, null))
+                .verdict(Verdict.REGRESSION).notes(notes).build();
         return new ComparisonReport(OverallVerdict.FAIL, false, false, List.of(), List.of(), List.of(b),
                 Policy.DEFAULT);
     }
