@@ -35,14 +35,6 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     HistoryCommand.Location history = new HistoryCommand.Location();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
-    Path output = Defaults.RESULTS;
-
-    @Option(names = "--quick", description = "Rapid feedback while developing: 5 iterations unless "
-            + "--iterations says otherwise; labelled low confidence, fails only on gross regressions, never written "
-            + "to history.")
-    boolean quick;
-
     @Option(names = "--import", arity = "2..*", paramLabel = "FORMAT FILE",
             description = "Gate another harness's results instead of running a suite: FORMAT (one of "
                     + "${COMPLETION-CANDIDATES}, see 'perfgate import --help') and its output file(s).",
@@ -76,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
                 importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(), suite.selection());
         var judging = new CheckRequest.Judging(baseline, requireBaseline,
                 PolicyOptions.share("--run-noise", runNoise, Shares::thresholdOrZero));
-        CheckRequest request = new CheckRequest(subject, quick, ab.against(), policy.choice(), judging, output,
+        CheckRequest request = new CheckRequest(subject, suite.quick, ab.against(), policy.choice(), judging, suite.output,
                 reports.choice(), history.location, console.ci());
         return new Check(new BenchEngine(console), console).run(request).exitCode();
     }

@@ -39,14 +39,22 @@ final class HistoryCommand {
         }
     }
 
-    /** {@code --suite NAME}: only that suite's runs, when one history holds several. */
-    static final class SuiteFilter {
+    /** Which runs a history command reads: the history ({@code --history}) and, in it, one suite's ({@code --suite}). */
+    static final class Scope {
+        @Mixin
+        Location history = new Location();
+
         @Option(names = "--suite", paramLabel = "NAME",
                 description = "Only the runs of this suite (a history may hold several).")
         String suite;
 
         boolean accepts(HistoryRow row) {
             return suite == null || suite.equals(row.suite());
+        }
+
+        /** For messages: {@code " of suite S in FILE"}. */
+        String describe() {
+            return (suite == null ? "" : " of suite " + suite) + " in " + history.location;
         }
     }
 
@@ -55,10 +63,7 @@ final class HistoryCommand {
         private final Console console;
 
         @Mixin
-        Location history = new Location();
-
-        @Mixin
-        SuiteFilter filter = new SuiteFilter();
+        Scope scope = new Scope();
 
         @Option(names = "--last", paramLabel = "N", defaultValue = "20", description = "Show the last N runs (default: 20).")
         int last;
@@ -71,14 +76,13 @@ final class HistoryCommand {
         public Integer call() {
             if (last < 1) throw new PerfgateException("--last " + last + ": give how many runs to show, at least 1");
             Deque<HistoryRow> rows = new ArrayDeque<>();
-            HistoryRows.forEach(history.open(), row -> {
-                if (!filter.accepts(row)) return;
+            HistoryRows.forEach(scope.history.open(), row -> {
+                if (!scope.accepts(row)) return;
                 rows.addLast(row);
                 if (rows.size() > last) rows.removeFirst();
             }, console::warn);
             if (rows.isEmpty()) {
-                console.out().println("No runs" + (filter.suite == null ? "" : " of suite " + filter.suite) + " in "
-                        + history.location + " yet: every 'perfgate check' adds one.");
+                console.out().println("No runs" + scope.describe() + " yet: every 'perfgate check' adds one.");
                 return 0;
             }
             console.out().print(HistoryTables.runs(new ArrayList<>(rows)));
@@ -92,10 +96,7 @@ final class HistoryCommand {
         private final Console console;
 
         @Mixin
-        Location history = new Location();
-
-        @Mixin
-        SuiteFilter filter = new SuiteFilter();
+        Scope scope = new Scope();
 
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the PNGs and index.html.")
         Path out;
@@ -110,10 +111,10 @@ final class HistoryCommand {
         @Override
         public Integer call() {
             RunResult base = baseline == null ? null : BaselineJson.read(baseline).run();
-            int charts = TrendPlot.write(HistorySeries.read(history.open(), filter.suite, console::warn), base, out);
+            int charts = TrendPlot.write(HistorySeries.read(scope.history.open(), scope.suite, console::warn), base,
+                    out);
             if (charts == 0) {
-                throw new PerfgateException("no runs" + (filter.suite == null ? "" : " of suite " + filter.suite)
-                        + " in " + history.location + " to plot: run 'perfgate check' first");
+                throw new PerfgateException("no runs" + scope.describe() + " to plot: run 'perfgate check' first");
             }
             console.out().println("Wrote " + charts + " charts and index.html to " + out);
             return 0;
@@ -126,10 +127,7 @@ final class HistoryCommand {
         private final Console console;
 
         @Mixin
-        Location history = new Location();
-
-        @Mixin
-        SuiteFilter filter = new SuiteFilter();
+        Scope scope = new Scope();
 
         Analyze(Console console) {
             this.console = console;
@@ -137,7 +135,7 @@ final class HistoryCommand {
 
         @Override
         public Integer call() {
-            console.out().print(HistoryTables.changePoints(HistorySeries.read(history.open(), filter.suite,
+            console.out().print(HistoryTables.changePoints(HistorySeries.read(scope.history.open(), scope.suite,
                     console::warn)));
             return 0;
         }

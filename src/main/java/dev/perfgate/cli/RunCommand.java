@@ -1,14 +1,11 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.Defaults;
 import dev.perfgate.gate.BenchEngine;
 import dev.perfgate.gate.Run;
 import dev.perfgate.gate.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code perfgate run [SUITE] -o FILE}: run a suite and write its results file ({@link Run}). */
@@ -21,13 +18,6 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SuiteOptions suite;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
-    Path output = Defaults.RESULTS;
-
-    @Option(names = "--quick", description = "A few iterations (5 unless --iterations says otherwise), labelled low "
-            + "confidence: to try a suite out, not to keep.")
-    boolean quick;
-
     @Mixin
     AgainstOptions ab = new AgainstOptions();
 
@@ -37,7 +27,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Run(new BenchEngine(console), console).run(new RunRequest(suite.measured(), quick, ab.against(), output));
+        new Run(new BenchEngine(console), console).run(new RunRequest(suite.measured(), suite.quick, ab.against(),
+                suite.output));
         return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.perfgate.cli;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.gate.Selection;
 import dev.perfgate.gate.Server;
 import dev.perfgate.gate.Side;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The options shared by the commands that run a suite: which suite, on which server, which benchmarks, how. */
+/**
+ * The options shared by the commands that run a suite: which suite, on which server, which benchmarks, how, and
+ * where the results go.
+ */
 public final class SuiteOptions {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE",
@@ -48,6 +52,13 @@ public final class SuiteOptions {
             description = "Run only shard I of N (1-based): a stable part of the benchmarks, chosen by a hash of each "
                     + "name, so the same benchmark always lands in the same shard; 'perfgate merge' joins the parts.")
     String shard;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results file (default: ${DEFAULT-VALUE}).")
+    Path output = Defaults.RESULTS;
+
+    @Option(names = "--quick", description = "Rapid feedback while developing: 5 iterations unless --iterations says "
+            + "otherwise; labelled low confidence, fails only on gross regressions, never written to history.")
+    boolean quick;
 
     /** The suite on its server, the benchmarks chosen and the run settings, as the options say. */
     Subject.Measured measured() {
