@@ -59,11 +59,8 @@ public final class BaseSuite implements AutoCloseable {
                     + " is not a folder): give a folder holding the other version of the suite");
         }
         Path root = Path.of(top);
-        String commit = GitProbe.git(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
-        if (commit == null) {
-            throw new PerfgateException("--against " + ref + ": no such revision in " + root + " (a shallow clone may "
-                    + "lack it: fetch with enough history, e.g. actions/checkout with fetch-depth: 0)");
-        }
+        Revision revision = Revision.resolve(root, ref);
+        String commit = revision.commit();
         String relative = relative(root, dir);
         String listed = GitProbe.git(root, "ls-tree", "-d", "--name-only", commit, "--", relative);
         if (listed == null || listed.isBlank()) {
@@ -74,10 +71,49 @@ public final class BaseSuite implements AutoCloseable {
         Path exported = export(root, commit, relative);
         try {
             Suite suite = SuiteReader.readFolder(exported.resolve(relative));
-            return new BaseSuite(suite, new AbInfo.Version("git", ref, commit, relative, null), exported);
+            return new BaseSuite(suite, new AbInfo.Version("git", revision.ref(), commit, relative, null), exported);
         } catch (RuntimeException e) {
             delete(exported);
             throw e;
+        }
+    }
+
+    /**
+     * The short commit of {@code ref} when the revision exists but the suite folder does not exist there (the change
+     * adds the suite: it is new, there is nothing to compare with); null when the folder is there or the revision
+     * cannot be read (then {@link #fromRevision} says why).
+     */
+    public static String absentAt(String ref, Path folder) {
+        if (folder == null) return null;
+        Path dir = folder.toAbsolutePath().normalize();
+        String top = GitProbe.git(dir, "rev-parse", "--show-toplevel");
+        if (top == null) return null;
+        Path root = Path.of(top);
+        String commit;
+        try {
+            commit = Revision.resolve(root, ref).commit();
+        } catch (PerfgateException e) {
+            return null;
+        }
+        String listed = GitProbe.git(root, "ls-tree", "-d", "--name-only", commit, "--", relative(root, dir));
+        return listed == null || listed.isBlank() ? shortCommit(commit) : null;
+    }
+
+    /**
+     * A revision as given and the commit it names. A branch that exists only as the remote's ({@code main} after a
+     * clone that checked out another branch: only {@code origin/main} is there) resolves to {@code origin/REF}, and
+     * the reports name that.
+     */
+    private record Revision(String ref, String commit) {
+        static Revision resolve(Path root, String ref) {
+            String commit = GitProbe.git(root, "rev-parse", "--verify", "--quiet", ref + "^{commit}");
+            if (commit != null) return new Revision(ref, commit);
+            String remote = "origin/" + ref;
+            commit = GitProbe.git(root, "rev-parse", "--verify", "--quiet", remote + "^{commit}");
+            if (commit != null) return new Revision(remote, commit);
+            throw new PerfgateException("--against " + ref + ": no such revision in " + root + ", nor " + remote
+                    + " (a shallow clone may lack it: fetch with enough history, e.g. actions/checkout with "
+                    + "fetch-depth: 0, or fetch the branch)");
         }
     }
 

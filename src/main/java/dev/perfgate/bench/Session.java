@@ -205,7 +205,8 @@ public final class Session implements AutoCloseable {
     public void close() {
         try {
             for (SuiteDatabase db : open) db.close();
-            dropCreated();
+            // a server perfgate started is deleted with its databases: dropping them first only fails after Ctrl-C
+            if (!embedded()) dropCreated();
             if (hooked) removeHook();
             Connections.closeQuietly(admin);
         } finally {

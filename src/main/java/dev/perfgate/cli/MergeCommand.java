@@ -1,7 +1,6 @@
 package dev.perfgate.cli;
 
-import dev.perfgate.results.ResultsJson;
-import dev.perfgate.results.ResultsMerge;
+import dev.perfgate.gate.Merge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,16 +30,7 @@ final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ResultsMerge.Part> parts = files.stream().map(f -> new ResultsMerge.Part(f.toString(), ResultsJson.read(f)))
-                .toList();
-        ResultsMerge.Merged merged = ResultsMerge.merge(parts);
-        merged.warnings().forEach(console::warn);
-        ResultsJson.write(merged.run(), output);
-        Object shards = merged.run().settings() == null ? null
-                : merged.run().settings().extra().get(ResultsMerge.SHARDS_KEY);
-        console.out().println("Merged " + files.size() + " results files" + (shards == null ? "" : " (shards "
-                + String.join(", ", ((List<?>) shards).stream().map(String::valueOf).toList()) + ")") + ": "
-                + merged.run().benchmarks().size() + " benchmarks in " + output);
+        new Merge(console).run(files, output);
         return 0;
     }
 }

@@ -4,7 +4,12 @@ import dev.perfgate.PerfgateException;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.bench.AbRun;
+import dev.perfgate.model.RunResult;
+import dev.perfgate.report.RunTable;
+import dev.perfgate.results.ResultsJson;
 import dev.perfgate.suite.Suite;
+
+import java.util.List;
 
 /**
  * {@code AbCheck} is {@code perfgate check --against}: both versions measured in one session and judged on the
@@ -37,10 +42,30 @@ final class AbCheck {
         Policy policy = r.policy().policy(suite.settings());
         try (AbSession session = AbSession.prepare(m.side(), suite, m.selection(), r.against(), r.results())) {
             conclusion.requireWritable();
+            if (session.absentBase() != null) return newSuite(r, m, suite, policy, conclusion, session.absentBase());
             AbRun.Outcome outcome = session.measure(engine, Check.quickOverrides(m.overrides(), r.quick()), r.quick(),
                     policy, r.results(), listener);
             return conclusion.finish(RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy),
                     outcome.candidate(), r.reports().requested());
         }
+    }
+
+    /**
+     * The change adds the suite: there is nothing to compare with, which is no error (the pull request that adds a
+     * suite must not fail for it). The candidate is measured, its results written, and every benchmark is new.
+     */
+    private CheckOutcome newSuite(CheckRequest r, Subject.Measured m, Suite suite, Policy policy, Conclusion conclusion,
+                                  String why) {
+        RunResult result = m.selection().mark(engine.run(suite, m.side().server(),
+                Check.quickOverrides(m.overrides(), r.quick()), r.quick()));
+        ResultsJson.write(result, r.results());
+        listener.note("results written to " + r.results());
+        listener.print(RunTable.render(result));
+        String line = "NEW SUITE: " + why + ", so there is nothing to compare with: the candidate was measured "
+                + "and passes; the next change is compared with it";
+        listener.print(line + "\n");
+        RunResult nothing = new RunResult(result.suite(), null, null, null, null, List.of());
+        return conclusion.finish(RegressionCheck.compare(nothing, result, policy).withWarning(line), result,
+                r.reports().requested());
     }
 }

@@ -7,7 +7,6 @@ import dev.perfgate.analysis.Policy;
 import dev.perfgate.bench.AbRun;
 import dev.perfgate.bench.BaseSuite;
 import dev.perfgate.bench.InterleavedRun;
-import dev.perfgate.io.Outputs;
 import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.results.ResultsJson;
@@ -31,9 +30,10 @@ final class AbSession implements AutoCloseable {
     private final CheckRequest.Against against;
     private final BaseSuite exported;
     private final Suite base;
+    private final String absent;
 
     private AbSession(Side candidateSide, Side baseSide, Suite candidate, Selection selection,
-                      CheckRequest.Against against, BaseSuite exported, Suite base) {
+                      CheckRequest.Against against, BaseSuite exported, Suite base, String absent) {
         this.candidateSide = candidateSide;
         this.baseSide = baseSide;
         this.candidate = candidate;
@@ -41,13 +41,14 @@ final class AbSession implements AutoCloseable {
         this.against = against;
         this.exported = exported;
         this.base = base;
+        this.absent = absent;
     }
 
     /** Checks the outputs and reads the base side's suite: everything short of starting a server. */
     static AbSession prepare(Side candidateSide, Suite candidate, Selection selection, CheckRequest.Against against,
                              Path results) {
-        Outputs.requireWritableFile(results, "-o");
-        Outputs.requireWritableFile(against.baseOutput(), "--base-output");
+        ResultFiles.requireWritable(results, "-o");
+        ResultFiles.requireWritable(against.baseOutput(), "--base-output");
         if (against.maxPairs() != null && (against.maxPairs() < 1 || against.maxPairs() > Settings.MAX_ITERATIONS)) {
             throw new PerfgateException("--max-pairs " + against.maxPairs() + ": give a whole number from 1 to "
                     + Settings.MAX_ITERATIONS);
@@ -61,10 +62,21 @@ final class AbSession implements AutoCloseable {
         if (baseSide.suite() instanceof SuiteSource.Folder f && against.suite() != null) {
             exported = BaseSuite.fromFolder(f.path());
         } else if (baseSide.suite() instanceof SuiteSource.Revision r) {
+            String absentAt = BaseSuite.absentAt(r.ref(), r.folder());
+            if (absentAt != null) {
+                return new AbSession(candidateSide, baseSide, candidate, selection, against, null, null,
+                        "the suite folder " + r.folder() + " does not exist at " + r.ref() + " (" + absentAt + "): "
+                                + "this change adds it");
+            }
             exported = BaseSuite.fromRevision(r.ref(), r.folder());
         }
         if (exported != null) base = selection.applyLeniently(exported.suite());
-        return new AbSession(candidateSide, baseSide, candidate, selection, against, exported, base);
+        return new AbSession(candidateSide, baseSide, candidate, selection, against, exported, base, null);
+    }
+
+    /** Why the base side has no suite at all (the change adds it), or null when it has one. */
+    String absentBase() {
+        return absent;
     }
 
     /**

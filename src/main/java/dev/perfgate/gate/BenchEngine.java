@@ -26,8 +26,9 @@ public final class BenchEngine implements Engine {
         long start = System.nanoTime();
         try (Session session = Session.start(server.url(), progress::status)) {
             RunResult result = SuiteRun.measure(session, suite, overrides, quick, progress);
-            listener.note(String.format(Locale.ROOT, "%s: server ready in %.1f s, suite ran in %.1f s",
-                    session.serverDescription(), session.startSeconds(),
+            listener.note(String.format(Locale.ROOT, "%s: %s in %.1f s, suite ran in %.1f s",
+                    session.serverDescription(), server.embedded() ? "server ready" : "connected and calibrated",
+                    session.startSeconds(),
                     (System.nanoTime() - start) / 1e9 - session.startSeconds()));
             return result;
         }

@@ -9,7 +9,6 @@ import dev.perfgate.analysis.RunNoise;
 import dev.perfgate.format.Numbers;
 import dev.perfgate.history.HistoryStore;
 import dev.perfgate.history.NoiseFromHistory;
-import dev.perfgate.io.Outputs;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
@@ -64,7 +63,7 @@ public final class Check {
 
     /** Everything checked, in the order a user fixes things: outputs, inputs, policy, baseline. */
     private Prepared prepare(CheckRequest r) {
-        Outputs.requireWritableFile(r.results(), "-o");
+        ResultFiles.requireWritable(r.results(), "-o");
         r.reports().chosen();
         Suite suite = null;
         RunResult imported = null;

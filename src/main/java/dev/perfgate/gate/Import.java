@@ -1,6 +1,5 @@
 package dev.perfgate.gate;
 
-import dev.perfgate.io.Outputs;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.results.ResultsJson;
@@ -22,7 +21,7 @@ public final class Import {
 
     /** @param otherHost the results were measured on another machine: record none of this host's facts */
     public RunResult run(String format, List<Path> files, boolean otherHost, Path output) {
-        Outputs.requireWritableFile(output, "-o");
+        ResultFiles.requireWritable(output, "-o");
         RunResult run = Imports.load(format, files, !otherHost, listener);
         ResultsJson.write(run, output);
         listener.print(RunTable.render(run));

@@ -1,7 +1,6 @@
 package dev.perfgate.gate;
 
 import dev.perfgate.bench.AbRun;
-import dev.perfgate.io.Outputs;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.results.ResultsJson;
@@ -30,7 +29,12 @@ public final class Run {
             return null;
         }
         if (r.against() != null) return runAb(r, suite);
-        Outputs.requireWritableFile(r.results(), "-o");
+        return plain(r, suite);
+    }
+
+    private RunResult plain(RunRequest r, Suite suite) {
+        Subject.Measured m = r.subject();
+        ResultFiles.requireWritable(r.results(), "-o");
         RunResult result = m.selection().mark(engine.run(suite, m.side().server(),
                 Check.quickOverrides(m.overrides(), r.quick()), r.quick()));
         ResultsJson.write(result, r.results());
@@ -42,6 +46,10 @@ public final class Run {
     private RunResult runAb(RunRequest r, Suite suite) {
         Subject.Measured m = r.subject();
         try (AbSession session = AbSession.prepare(m.side(), suite, m.selection(), r.against(), r.results())) {
+            if (session.absentBase() != null) {
+                listener.note(session.absentBase() + ": running the candidate alone");
+                return plain(r, suite);
+            }
             AbRun.Outcome outcome = session.measure(engine, Check.quickOverrides(m.overrides(), r.quick()), r.quick(),
                     PolicyChoice.NONE.policy(suite.settings()), r.results(), listener);
             listener.print("candidate (" + outcome.candidate().ab().candidate().describe() + "):\n");

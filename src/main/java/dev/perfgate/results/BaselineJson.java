@@ -9,6 +9,7 @@ import dev.perfgate.model.Provenance;
 import dev.perfgate.model.RunResult;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -31,6 +32,20 @@ public final class BaselineJson {
         if (p == null || !p.isObject()) return new Baseline(run, null);
         return new Baseline(run, new Provenance(text(p, "accepted_by"), instant(p.get("accepted_at")),
                 text(p, "commit"), text(p, "source"), text(p, "reason")));
+    }
+
+    /**
+     * True when {@code file} is a baseline accepted by review (it has the provenance block), so that no run's
+     * results are written over it; false for anything else, a file that does not parse included.
+     */
+    public static boolean isAccepted(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        try {
+            JsonNode p = ResultsJson.topLevel(file, KEY);
+            return p != null && p.isObject();
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Writes atomically: a crash leaves the old baseline or the new one, never half of one. */

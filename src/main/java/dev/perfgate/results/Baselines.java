@@ -1,5 +1,6 @@
 package dev.perfgate.results;
 
+import dev.perfgate.PerfgateException;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.Provenance;
 import dev.perfgate.model.RunResult;
@@ -33,6 +34,19 @@ public final class Baselines {
     public static Path location(RunResult run) {
         Object folder = run.settings() == null ? null : run.settings().extra().get(RunSettings.SUITE_FOLDER_KEY);
         return location(folder instanceof String s && !s.isBlank() ? Path.of(s) : null, run.suite());
+    }
+
+    /**
+     * Refuses to write a run's results over an accepted baseline: a baseline changes only through a reviewed
+     * {@code baseline accept}, never because {@code -o} named it.
+     *
+     * @param option how the user named the output, e.g. {@code -o}
+     */
+    public static void requireNotAccepted(Path output, String option) {
+        if (BaselineJson.isAccepted(output)) {
+            throw new PerfgateException(option + " " + output + " is an accepted baseline: results are never written "
+                    + "over one (a baseline changes only through 'perfgate baseline accept'); write them elsewhere");
+        }
     }
 
     /** One line on where a baseline came from, for people. */

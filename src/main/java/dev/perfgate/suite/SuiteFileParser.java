@@ -15,12 +15,18 @@ import java.util.regex.Pattern;
 final class SuiteFileParser {
 
     /** The pieces of one file, before they become a {@link BenchmarkSpec} or a suite header. */
+    /**
+     * @param serverSettings {@code -- perfgate:server NAME=VALUE} lines: settings for the servers perfgate starts
+     * @param serverLine     the line of the first of them, for the error that they belong in {@code _suite.sql}
+     */
     record Parsed(Settings settings, List<ParamSpec> params, Map<String, List<SqlStatement>> sections,
-                  Map<String, Integer> sectionLines) {
+                  Map<String, Integer> sectionLines, Map<String, String> serverSettings, int serverLine) {
     }
 
     private static final Pattern MARKER = Pattern.compile("^\\s*--\\s*perfgate:(.*)$", Pattern.CASE_INSENSITIVE);
     private static final Pattern SETTING = Pattern.compile("([A-Za-z_]+)\\s*=\\s*(\\S+)");
+    /** A PostgreSQL setting: a name as PostgreSQL writes them (dots for an extension's) and a value. */
+    private static final Pattern SERVER_SETTING = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*)\\s*=\\s*(\\S+)");
     private static final Pattern PARAM = Pattern.compile(
             "param\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*int\\s*\\(\\s*(\\d+)\\s*(\\*\\s*scale)?\\s*,\\s*(\\d+)\\s*(\\*\\s*scale)?\\s*\\)\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -38,6 +44,8 @@ final class SuiteFileParser {
         List<ParamSpec> params = new ArrayList<>();
         Map<String, StringBuilder> bodies = new LinkedHashMap<>();
         Map<String, Integer> firstLines = new LinkedHashMap<>();
+        Map<String, String> serverSettings = new LinkedHashMap<>();
+        int serverLine = 0;
         String current = null;
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -57,6 +65,10 @@ final class SuiteFileParser {
             if (directive.isEmpty() || Character.isWhitespace(directive.charAt(0))) {
                 settings = settingsLine(settings, directive, lineNo);
                 keepLineCount(bodies, current);
+            } else if (word.startsWith("server ") || word.equals("server")) {
+                serverSettings(directive.strip().substring("server".length()), lineNo, serverSettings);
+                if (serverLine == 0) serverLine = lineNo;
+                keepLineCount(bodies, current);
             } else if (word.startsWith("param")) {
                 params.add(param(directive.strip(), lineNo, params));
                 keepLineCount(bodies, current);
@@ -69,13 +81,13 @@ final class SuiteFileParser {
                 firstLines.put(word, lineNo + 1);
             } else {
                 throw new SuiteException(file, lineNo, "unknown marker '-- perfgate:" + directive.strip()
-                        + "': use setup, run, run A, run B, teardown, param, or '-- perfgate: key=value'");
+                        + "': use setup, run, run A, run B, teardown, param, server, or '-- perfgate: key=value'");
             }
         }
         Map<String, List<SqlStatement>> sections = new LinkedHashMap<>();
         bodies.forEach((name, body) ->
                 sections.put(name, new SqlScanner(file, body.toString(), firstLines.get(name)).statements()));
-        return new Parsed(settings, params, sections, firstLines);
+        return new Parsed(settings, params, sections, firstLines, serverSettings, serverLine);
     }
 
     /** A directive line inside a section still counts as a line of it, so later statements keep their line. */
@@ -106,6 +118,25 @@ final class SuiteFileParser {
                     + "': write key=value pairs, e.g. '-- perfgate: iterations=50 warmup=5'");
         }
         return result;
+    }
+
+    /** {@code NAME=VALUE ...}: PostgreSQL settings for the servers perfgate starts; a value may be quoted. */
+    private void serverSettings(String rest, int lineNo, Map<String, String> into) {
+        Matcher m = SERVER_SETTING.matcher(rest);
+        int end = 0;
+        while (m.find() && rest.substring(end, m.start()).isBlank()) {
+            String value = m.group(2);
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            into.put(m.group(1).toLowerCase(java.util.Locale.ROOT), value);
+            end = m.end();
+        }
+        String leftover = rest.substring(end).strip();
+        if (end == 0 || !leftover.isEmpty()) {
+            throw new SuiteException(file, lineNo, "cannot read server setting '" + rest.strip() + "': write NAME=VALUE "
+                    + "pairs, e.g. '-- perfgate:server shared_preload_libraries=pg_tviews work_mem=64MB'");
+        }
     }
 
     private ParamSpec param(String directive, int lineNo, List<ParamSpec> earlier) {

@@ -87,11 +87,13 @@ public final class SuiteReader {
         Settings suiteSettings = Settings.EMPTY;
         List<SqlStatement> setup = List.of();
         List<SqlStatement> teardown = List.of();
+        Map<String, String> serverSettings = Map.of();
         String suiteText = files.get(SUITE_FILE);
         if (suiteText != null) {
             SuiteFileParser.Parsed parsed = new SuiteFileParser(SUITE_FILE).parse(suiteText);
             requireSuiteFileShape(parsed);
             suiteSettings = parsed.settings();
+            serverSettings = parsed.serverSettings();
             setup = parsed.sections().getOrDefault("setup", List.of());
             teardown = parsed.sections().getOrDefault("teardown", List.of());
             requireOnlyParams(setup, List.of());
@@ -109,7 +111,7 @@ public final class SuiteReader {
             throw new PerfgateException("suite " + source + " has no benchmarks: add a .sql file with a "
                     + "'-- perfgate:run' section (see docs/USER-GUIDE.md)");
         }
-        return new Suite(suiteName, source, suiteSettings, setup, teardown, benchmarks);
+        return new Suite(suiteName, source, suiteSettings, setup, teardown, benchmarks, serverSettings);
     }
 
     private static void requireSuiteFileShape(SuiteFileParser.Parsed parsed) {
@@ -130,6 +132,10 @@ public final class SuiteReader {
             throw new SuiteException(file, 0, "benchmark names use letters, digits, '_', '.' and '-': rename the file");
         }
         SuiteFileParser.Parsed p = new SuiteFileParser(file).parse(text);
+        if (!p.serverSettings().isEmpty()) {
+            throw new SuiteException(file, p.serverLine(), "server settings apply to the whole suite: move the "
+                    + "'-- perfgate:server' line into _suite.sql");
+        }
         Settings settings = p.settings();
         if (settings.scale() != null) {
             throw new SuiteException(file, 0, "scale is a suite setting: set it in _suite.sql or with --scale");

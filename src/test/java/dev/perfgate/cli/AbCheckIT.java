@@ -77,14 +77,17 @@ class AbCheckIT {
     }
 
     @Test
-    void aSuiteFolderThatDidNotExistAtTheRevisionIsOneLineAndExitTwo() throws Exception {
+    void aSuiteThatDidNotExistAtTheRevisionIsNewAndPasses() throws Exception {
         Path moved = repo.resolve("bench/renamed");
         git("mv", "bench/tviews", "bench/renamed");
         git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "rename");
-        CliRun r = CliRun.of("check", moved.toString(), "--against", "HEAD~1", "-o", repo.resolve("r.json").toString(),
-                "--history", repo.resolve("h.jsonl").toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.errorLines()).contains("the suite folder bench/renamed does not exist at");
+        CliRun r = CliRun.of("check", moved.toString(), "--against", "HEAD~1", "-b", "single_row_update",
+                "-o", repo.resolve("r.json").toString(), "--history", repo.resolve("h.jsonl").toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("NEW SUITE: the suite folder " + moved + " does not exist at HEAD~1",
+                "nothing to compare with");
+        assertThat(ResultsJson.read(repo.resolve("r.json")).benchmarks()).singleElement()
+                .satisfies(b -> assertThat(b.samples()).hasSize(40));
     }
 
     @Test

@@ -11,7 +11,7 @@ record CliRun(int exitCode, String out, String err) {
 
     /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
     private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL"
-            + "|connecting to |calibrating: |setting up suite |.*: server ready in )");
+            + "|connecting to |calibrating: |setting up suite |.*: (server ready|connected and calibrated) in )");
 
     static CliRun of(String... args) {
         return on("", false, false, args);

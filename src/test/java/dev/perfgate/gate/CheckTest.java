@@ -245,6 +245,24 @@ class CheckTest {
         assertThat(engine.calls).isZero();
     }
 
+    @Test
+    void resultsAreNeverWrittenOverAnAcceptedBaseline() throws IOException {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        Path baseline = acceptedBaseline(suite, Recorded.run("perf", 1.0, 1, "a"));
+        String before = Files.readString(baseline);
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, true);
+        CheckRequest overwriting = new CheckRequest(r.subject(), true, null, r.policy(), r.judging(), baseline,
+                r.reports(), r.history(), false);
+
+        assertThatThrownBy(() -> new Check(engine, listener).run(overwriting))
+                .hasMessageContaining("-o " + baseline + " is an accepted baseline");
+        assertThat(engine.calls).isZero();
+        assertThat(Files.readString(baseline)).isEqualTo(before);
+        assertThatThrownBy(() -> new Merge(listener).run(List.of(baseline), baseline))
+                .hasMessageContaining("is an accepted baseline");
+    }
+
     private static void delete(Path folder) {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);

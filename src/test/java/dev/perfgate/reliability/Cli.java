@@ -18,7 +18,7 @@ record Cli(int exitCode, String out, String err) {
 
     /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
     private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL"
-            + "|connecting to |calibrating: |setting up suite |.*: server ready in )");
+            + "|connecting to |calibrating: |setting up suite |.*: (server ready|connected and calibrated) in )");
 
     /** The hyperfine output of a real run (two benchmarks, 10 samples each): results without a database. */
     static final Path HYPERFINE = Path.of("src/test/resources/imports/hyperfine-sleep.json");

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -75,7 +76,9 @@ class SuiteReaderTest {
                 Arguments.of("half a ratio", null, "-- perfgate:run A\nSELECT 1;\n", "b.sql: a ratio benchmark needs exactly"),
                 Arguments.of("empty timed part", null, "-- perfgate:run\n-- nothing here\n", "b.sql:1: the timed section is empty"),
                 Arguments.of("scale in benchmark", null, "-- perfgate: scale=2\n-- perfgate:run\nSELECT 1;\n", "b.sql: scale is a suite setting"),
-                Arguments.of("run in suite file", "-- perfgate:run\nSELECT 1;", "-- perfgate:run\nSELECT 1;\n", "_suite.sql:1: _suite.sql holds suite setup and teardown only"));
+                Arguments.of("run in suite file", "-- perfgate:run\nSELECT 1;", "-- perfgate:run\nSELECT 1;\n", "_suite.sql:1: _suite.sql holds suite setup and teardown only"),
+                Arguments.of("server setting in a benchmark", null, "-- perfgate:server work_mem=64MB\n-- perfgate:run\nSELECT 1;\n", "b.sql:1: server settings apply to the whole suite"),
+                Arguments.of("server setting without a value", "-- perfgate:server work_mem\n", "-- perfgate:run\nSELECT 1;\n", "_suite.sql:1: cannot read server setting 'work_mem'"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -111,6 +114,18 @@ class SuiteReaderTest {
                 "-- perfgate:run\nSELECT 2;"));
         assertThat(SuiteReader.fromFiles("s", "mem", files).benchmarks()).extracting(BenchmarkSpec::name)
                 .containsExactly("a", "b");
+    }
+
+    @Test
+    void serverSettingsOfTheSuiteAreReadInOrder() throws IOException {
+        write("_suite.sql", "-- perfgate:server shared_preload_libraries=pg_tviews work_mem='64MB'\n"
+                + "-- perfgate:setup\nSELECT 1;\n-- perfgate:server pg_tviews.mode=fast\n");
+        write("b.sql", "-- perfgate:run\nSELECT 1;\n");
+        Suite s = SuiteReader.readFolder(dir);
+        assertThat(s.serverSettings()).containsExactly(Map.entry("shared_preload_libraries", "pg_tviews"),
+                Map.entry("work_mem", "64MB"), Map.entry("pg_tviews.mode", "fast"));
+        assertThat(s.setup()).hasSize(1);
+        assertThat(s.only(List.of("b")).serverSettings()).isEqualTo(s.serverSettings());
     }
 
     private void write(String name, String text) throws IOException {
