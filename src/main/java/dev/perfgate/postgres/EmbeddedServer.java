@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -22,9 +24,12 @@ import java.util.Properties;
 public final class EmbeddedServer implements DatabaseServer {
 
     private final EmbeddedPostgres postgres;
+    /** The server's log and extension files, deleted on close. */
+    private final Path files;
 
-    private EmbeddedServer(EmbeddedPostgres postgres) {
+    private EmbeddedServer(EmbeddedPostgres postgres, Path files) {
         this.postgres = postgres;
+        this.files = files;
     }
 
     /**
@@ -32,19 +37,41 @@ public final class EmbeddedServer implements DatabaseServer {
      * Fails with one line first when this jar has no binaries for the machine ({@link Platform#ofThisMachine}).
      */
     public static DatabaseServer start() {
+        return start(ServerSettings.BENCHMARK, List.of());
+    }
+
+    /**
+     * {@link #start()} with {@code settings} (perfgate's merged with the user's: {@link ServerSpec#serverSettings})
+     * and {@code extensions} loaded through PostgreSQL 18's {@code extension_control_path} and
+     * {@code dynamic_library_path}. A setting the server rejects fails with PostgreSQL's own line from the server log.
+     */
+    static DatabaseServer start(Map<String, String> settings, List<ExtensionBuild> extensions) {
         Platform platform = Platform.ofThisMachine();
-        if (RootFallbackServer.needed()) return RootFallbackServer.start(platform);
+        if (RootFallbackServer.needed()) return RootFallbackServer.start(platform, settings, extensions);
         StartupGuard guard = null;
+        Path files = null;
         try {
+            files = Files.createTempDirectory("perfgate-epg-");
             Path dataDir = Files.createTempDirectory("epg");
             guard = StartupGuard.install(dataDir);
+            Path log = files.resolve("postgres.log");
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(true);
-            ServerSettings.BENCHMARK.forEach(builder::setServerConfig);
-            EmbeddedServer server = new EmbeddedServer(builder.start());
+                    .setRegisterShutdownHook(true)
+                    .setLocaleConfig("locale", Cluster.LOCALE)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            settings.forEach(builder::setServerConfig);
+            ExtensionOverlay.forMajor18(extensions, files.resolve("extensions")).forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(ServerLog.severe(log).orElse(rootCause(e)), e);
+            }
+            EmbeddedServer server = new EmbeddedServer(postgres, files);
             guard.release();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -52,7 +79,9 @@ public final class EmbeddedServer implements DatabaseServer {
                 guard.release();
                 guard.cleanUp();
             }
-            throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
+            if (files != null) StartupGuard.sweep(files);
+            if (e instanceof PerfgateException p) throw p;
+            throw new PerfgateException("cannot start the embedded PostgreSQL: " + e.getMessage()
                     + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
         }
     }
@@ -63,6 +92,11 @@ public final class EmbeddedServer implements DatabaseServer {
         props.setProperty("user", "postgres");
         return new org.postgresql.Driver().connect(postgres.getJdbcUrl("postgres", database == null ? "postgres"
                 : database), props);
+    }
+
+    @Override
+    public String origin() {
+        return "embedded";
     }
 
     @Override
@@ -77,6 +111,7 @@ public final class EmbeddedServer implements DatabaseServer {
         } catch (IOException e) {
             System.err.println("perfgate: warning: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
         }
+        StartupGuard.sweep(files);
     }
 
     static String rootCause(Throwable e) {
