@@ -27,6 +27,8 @@ final class Cluster {
     private final Path workDir;
     private final Path dataDir;
     private final Path log;
+    /** Output of initdb and pg_ctl, written by perfgate (as root: the server's log must be nobody's to write). */
+    private final Path programLog;
     private final boolean asNobody;
 
     Cluster(Path binDir, Path workDir, boolean asNobody) {
@@ -34,6 +36,7 @@ final class Cluster {
         this.workDir = workDir;
         this.dataDir = workDir.resolve("data");
         this.log = workDir.resolve("postgres.log");
+        this.programLog = workDir.resolve("programs.log");
         this.asNobody = asNobody;
     }
 
@@ -46,8 +49,8 @@ final class Cluster {
     /** Runs {@code initdb}; fails with the program's own complaint. */
     void init() throws IOException {
         int exit = Processes.run(Processes.command(List.of(binDir.resolve("initdb").toString(), "-A", "trust", "-U",
-                "postgres", "-D", dataDir.toString(), "-E", "UTF-8", "--locale=" + LOCALE), asNobody), 180, log);
-        if (exit != 0) throw new IOException("initdb failed: " + ServerLog.problem(log));
+                "postgres", "-D", dataDir.toString(), "-E", "UTF-8", "--locale=" + LOCALE), asNobody), 180, programLog);
+        if (exit != 0) throw new IOException("initdb failed: " + ServerLog.problem(programLog));
     }
 
     /**
@@ -59,11 +62,11 @@ final class Cluster {
         addSetting(options, "listen_addresses", "127.0.0.1");
         addSetting(options, "unix_socket_directories", workDir.toString());
         settings.forEach((name, value) -> addSetting(options, name, value));
-        long logged = Files.exists(log) ? Files.size(log) : 0;
+        long logged = Files.exists(programLog) ? Files.size(programLog) : 0;
         int exit = Processes.run(Processes.command(List.of(binDir.resolve("pg_ctl").toString(), "-D",
                 dataDir.toString(), "-l", log.toString(), "-w", "-t", "60", "-o", String.join(" ", options), "start"),
-                asNobody), 90, null);
-        if (exit != 0) throw new IOException(ServerLog.problem(log, logged));
+                asNobody), 90, programLog);
+        if (exit != 0) throw new IOException(ServerLog.severe(log).orElse(ServerLog.problem(programLog, logged)));
     }
 
     /** Stops the server if it runs (fast shutdown: open sessions are ended). */

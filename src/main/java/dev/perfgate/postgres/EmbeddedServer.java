@@ -63,8 +63,10 @@ public final class EmbeddedServer implements DatabaseServer {
                     .setLocaleConfig("locale", Cluster.LOCALE)
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            settings.forEach(builder::setServerConfig);
-            ExtensionOverlay.forMajor18(extensions, files.resolve("extensions")).forEach(builder::setServerConfig);
+            // zonky hands the settings to pg_ctl -o, which passes them through /bin/sh: quote each value
+            settings.forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
+            ExtensionOverlay.forMajor18(extensions, files.resolve("extensions"))
+                    .forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
             EmbeddedPostgres postgres;
             try {
                 postgres = builder.start();

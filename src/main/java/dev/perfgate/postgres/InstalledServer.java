@@ -46,6 +46,11 @@ public final class InstalledServer implements DatabaseServer {
      *                           (e.g. a setting it rejects); nothing is left behind
      */
     static InstalledServer start(ServerSpec spec, Consumer<String> status) {
+        return start(spec, status, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** {@link #start(ServerSpec, Consumer)} with its temporary folder in {@code tempParent} (tests look there). */
+    static InstalledServer start(ServerSpec spec, Consumer<String> status, Path tempParent) {
         Installation installation = spec.installation();
         if (!spec.missingPreloads().isEmpty()) {
             status.accept("warning: " + installation.describe() + " has no " + String.join(", ", spec.missingPreloads())
@@ -53,7 +58,7 @@ public final class InstalledServer implements DatabaseServer {
         }
         Path work;
         try {
-            work = Files.createTempDirectory("perfgate-pg-");
+            work = Files.createTempDirectory(tempParent, "perfgate-pg-");
         } catch (IOException e) {
             throw new PerfgateException("cannot create a temporary folder for a PostgreSQL cluster: " + e.getMessage(), e);
         }

@@ -28,7 +28,7 @@ final class ServerLog {
 
     /** The problem a log reports in what was written after byte {@code from}. */
     static String problem(Path log, long from) {
-        return problem(read(log, from)).orElse("see " + log);
+        return problem(read(log, from)).orElse("no reason given");
     }
 
     /** The FATAL, PANIC or ERROR a log reports, with its DETAIL and HINT; empty when it reports none. */
