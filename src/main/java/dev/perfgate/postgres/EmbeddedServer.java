@@ -68,10 +68,17 @@ public final class EmbeddedServer implements DatabaseServer {
             ExtensionOverlay.forMajor18(extensions, files.resolve("extensions"))
                     .forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
             EmbeddedPostgres postgres;
-            try {
+            try (StartWatch watch = StartWatch.start(log, dataDir)) {
                 postgres = builder.start();
+                // zonky ends its wait quietly when interrupted: the server it returns is not running
+                if (watch.fired()) {
+                    postgres.close();
+                    throw new IOException("the server exited during startup");
+                }
             } catch (IOException | RuntimeException e) {
-                throw new IOException(ServerLog.severe(log).orElse(rootCause(e)), e);
+                String refused = ServerLog.severe(log).orElse(null);
+                if (refused == null) throw e;
+                throw new PerfgateException("the embedded PostgreSQL refused to start: " + refused, e);
             }
             EmbeddedServer server = new EmbeddedServer(postgres, files);
             guard.release();
@@ -83,7 +90,7 @@ public final class EmbeddedServer implements DatabaseServer {
             }
             if (files != null) StartupGuard.sweep(files);
             if (e instanceof PerfgateException p) throw p;
-            throw new PerfgateException("cannot start the embedded PostgreSQL: " + e.getMessage()
+            throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
                     + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
         }
     }
