@@ -117,10 +117,11 @@ public final class EmbeddedServer implements DatabaseServer {
     public void close() {
         try {
             postgres.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("perfgate: warning: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
+        } finally {
+            StartupGuard.sweep(files);
         }
-        StartupGuard.sweep(files);
     }
 
     static String rootCause(Throwable e) {

@@ -15,7 +15,9 @@ import java.util.Map;
  * <pre>
  * mvn -o -q package -DskipTests &amp;&amp; mvn -o -q test-compile
  * java -cp target/perfgate.jar:target/test-classes dev.perfgate.postgres.StartupTiming [/usr/lib/postgresql/15/bin] [5]
+ *     [STAGED-EXTENSION-TREE]
  * </pre>
+ * With a staged extension tree, the installation's cluster loads that build (a private installation before 18).
  */
 public final class StartupTiming {
 
@@ -25,7 +27,8 @@ public final class StartupTiming {
     public static void main(String[] args) throws Exception {
         Installation installation = Installation.of(Path.of(args.length > 0 ? args[0] : "/usr/lib/postgresql/15/bin"));
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        ServerSpec installed = new ServerSpec(installation, List.of(), Map.of());
+        List<ExtensionBuild> builds = args.length > 2 ? List.of(ExtensionBuild.of(Path.of(args[2]))) : List.of();
+        ServerSpec installed = new ServerSpec(installation, builds, Map.of());
         time(ServerSpec.EMBEDDED); // warms the JVM and zonky's one-time extraction of the binaries
         List<Double> embedded = new ArrayList<>();
         List<Double> fromInstallation = new ArrayList<>();
@@ -33,7 +36,7 @@ public final class StartupTiming {
             embedded.add(time(ServerSpec.EMBEDDED));
             fromInstallation.add(time(installed));
             System.out.printf(Locale.ROOT, "run %d: embedded %.3f s, %s %.3f s%n", i + 1, embedded.get(i),
-                    installation.describe(), fromInstallation.get(i));
+                    installed.describe(), fromInstallation.get(i));
         }
         double e = median(embedded);
         double f = median(fromInstallation);
