@@ -27,9 +27,13 @@ public final class EmbeddedServer implements DatabaseServer {
     /** The server's log and extension files, deleted on close. */
     private final Path files;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, Path files) {
+    /** Deletes {@link #files} on Ctrl-C: zonky's own hook deletes only the data folder. */
+    private final Thread deleteFiles;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, Path files, Thread deleteFiles) {
         this.postgres = postgres;
         this.files = files;
+        this.deleteFiles = deleteFiles;
     }
 
     /**
@@ -50,8 +54,10 @@ public final class EmbeddedServer implements DatabaseServer {
         if (RootFallbackServer.needed()) return RootFallbackServer.start(platform, settings, extensions);
         StartupGuard guard = null;
         Path files = null;
+        Thread deleteFiles = null;
         try {
             files = Files.createTempDirectory("perfgate-epg-");
+            deleteFiles = deleteOnExit(files);
             Path dataDir = Files.createTempDirectory("epg");
             guard = StartupGuard.install(dataDir);
             Path log = files.resolve("postgres.log");
@@ -80,7 +86,7 @@ public final class EmbeddedServer implements DatabaseServer {
                 if (refused == null) throw e;
                 throw new PerfgateException("the embedded PostgreSQL refused to start: " + refused, e);
             }
-            EmbeddedServer server = new EmbeddedServer(postgres, files);
+            EmbeddedServer server = new EmbeddedServer(postgres, files, deleteFiles);
             guard.release();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -89,6 +95,7 @@ public final class EmbeddedServer implements DatabaseServer {
                 guard.cleanUp();
             }
             if (files != null) StartupGuard.sweep(files);
+            if (deleteFiles != null) removeHook(deleteFiles);
             if (e instanceof PerfgateException p) throw p;
             throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
                     + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
@@ -121,6 +128,21 @@ public final class EmbeddedServer implements DatabaseServer {
             System.err.println("perfgate: warning: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
         } finally {
             StartupGuard.sweep(files);
+            removeHook(deleteFiles);
+        }
+    }
+
+    private static Thread deleteOnExit(Path files) {
+        Thread hook = new Thread(() -> StartupGuard.sweep(files), "perfgate-postgres-files");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
         }
     }
 
