@@ -110,6 +110,20 @@ class InstalledServerIT {
     }
 
     @Test
+    void aFailedStartWithABuildLeavesNoPrivateInstallation() throws Exception {
+        Installation pg15 = PgworkBuilds.debian15();
+        ExtensionBuild build = ExtensionBuild.of(PgworkBuilds.stage(pg15.binDir(), 100, temp.resolve("b100")));
+        Path parent = parent();
+        assertThatThrownBy(() -> InstalledServer.start(new ServerSpec(pg15, List.of(build),
+                Map.of("shared_buffers", "1kB")), s -> { }, parent))
+                .isInstanceOf(PerfgateException.class)
+                .hasMessageContaining("shared_buffers")
+                .hasMessageNotContaining("\n");
+        assertThat(parent).isEmptyDirectory();
+        assertThat(processesNaming(parent)).isEmpty();
+    }
+
+    @Test
     void aPreloadLibraryTheInstallationLacksIsPostgresqlsOwnLine() throws Exception {
         Installation pg15 = PgworkBuilds.debian15();
         Path parent = parent();
