@@ -107,6 +107,7 @@ final class EnvironmentCheck {
         PostgresInfo bp = b.postgresql();
         PostgresInfo cp = c.postgresql();
         differ(out, "postgresql", bp == null ? null : bp.version(), cp == null ? null : cp.version());
+        differ(out, "postgresql origin", bp == null ? null : bp.origin(), cp == null ? null : cp.origin());
         if (bp != null && cp != null) settings(out, bp.settings(), cp.settings());
         return out;
     }
@@ -117,9 +118,13 @@ final class EnvironmentCheck {
         }
     }
 
+    /**
+     * The settings both servers recorded and that differ. A setting only one side has is not a difference: the other
+     * major has no such setting (PostgreSQL 16 removed {@code lc_collate}), or that run's perfgate did not record it.
+     */
     private static void settings(List<String> out, Map<String, String> baseline, Map<String, String> current) {
         TreeSet<String> names = new TreeSet<>(baseline.keySet());
-        names.addAll(current.keySet());
+        names.retainAll(current.keySet());
         for (String name : names) {
             String b = baseline.get(name);
             String c = current.get(name);

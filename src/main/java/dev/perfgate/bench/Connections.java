@@ -2,6 +2,7 @@ package dev.perfgate.bench;
 
 import dev.perfgate.PerfgateException;
 import dev.perfgate.postgres.DatabaseServer;
+import dev.perfgate.postgres.SqlErrors;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ final class Connections {
             return server.connect(database);
         } catch (SQLException e) {
             throw new PerfgateException("cannot connect to " + server.description()
-                    + (database == null ? "" : " (database " + database + ")") + ": " + firstLine(e.getMessage())
+                    + (database == null ? "" : " (database " + database + ")") + ": " + SqlErrors.oneLine(e)
                     + " (" + hint(e) + ")", e);
         }
     }

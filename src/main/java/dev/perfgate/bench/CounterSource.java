@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.model.Counters;
+import dev.perfgate.postgres.SqlErrors;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,7 +60,7 @@ final class CounterSource {
             }
             return new CounterSource(admin, null);
         } catch (SQLException e) {
-            String why = Connections.firstLine(e.getMessage());
+            String why = SqlErrors.oneLine(e);
             String fix = why.contains("shared_preload_libraries")
                     ? "add pg_stat_statements to shared_preload_libraries and restart it, then CREATE EXTENSION pg_stat_statements"
                     : "run CREATE EXTENSION pg_stat_statements in the database --db names, and GRANT pg_read_all_stats "

@@ -29,7 +29,16 @@ public final class EnvironmentProbe {
 
     /** The host's facts, and the server's when {@code connection} is not null. */
     public static Environment probe(Connection connection) throws SQLException {
-        PostgresInfo pg = connection == null ? null : postgres(connection);
+        return probe(connection, null);
+    }
+
+    /**
+     * The host's facts, and the server's when {@code connection} is not null.
+     *
+     * @param origin where the server's binaries came from ({@code DatabaseServer.origin()}), null when unknown
+     */
+    public static Environment probe(Connection connection, String origin) throws SQLException {
+        PostgresInfo pg = connection == null ? null : postgres(connection, origin);
         return withFingerprint(cpuModel(), Runtime.getRuntime().availableProcessors(), memoryBytes(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"), pg);
@@ -54,7 +63,7 @@ public final class EnvironmentProbe {
         return load < 0 ? Double.NaN : Math.round(load * 100) / 100.0;
     }
 
-    private static PostgresInfo postgres(Connection c) throws SQLException {
+    private static PostgresInfo postgres(Connection c, String origin) throws SQLException {
         String version;
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SHOW server_version")) {
             rs.next();
@@ -68,7 +77,32 @@ public final class EnvironmentProbe {
                 while (rs.next()) settings.put(rs.getString(1), withUnit(rs.getString(2), rs.getString(3)));
             }
         }
-        return new PostgresInfo(version, settings);
+        settings.putAll(database(c));
+        return new PostgresInfo(version, settings, origin);
+    }
+
+    /**
+     * What every major has, read the same way: the database's collation and its
+     * locale provider (libc before PostgreSQL 15) from {@code pg_database}, and whether JIT is available at all.
+     */
+    private static Map<String, String> database(Connection c) throws SQLException {
+        Map<String, String> out = new LinkedHashMap<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT to_jsonb(d) ->> 'datcollate', to_jsonb(d) ->> 'datlocprovider', pg_jit_available() "
+                        + "FROM pg_database d WHERE datname = current_database()")) {
+            if (!rs.next()) return out;
+            out.put(ServerSettings.COLLATION, rs.getString(1));
+            // before PostgreSQL 15 every database used libc
+            String provider = rs.getString(2) == null ? "c" : rs.getString(2);
+            out.put(ServerSettings.LOCALE_PROVIDER, switch (provider) {
+                case "c" -> "libc";
+                case "i" -> "icu";
+                case "b" -> "builtin";
+                default -> provider;
+            });
+            out.put(ServerSettings.JIT_AVAILABLE, rs.getBoolean(3) ? "on" : "off");
+        }
+        return out;
     }
 
     /** pg_settings gives e.g. 16384 with unit 8kB; show it as 128MB like SHOW does. */

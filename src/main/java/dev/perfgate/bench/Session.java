@@ -6,6 +6,9 @@ import dev.perfgate.model.Environment;
 import dev.perfgate.postgres.DatabaseServer;
 import dev.perfgate.postgres.EmbeddedServer;
 import dev.perfgate.postgres.ExternalServer;
+import dev.perfgate.postgres.ServerSpec;
+import dev.perfgate.postgres.Servers;
+import dev.perfgate.postgres.SqlErrors;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 
@@ -63,16 +66,31 @@ public final class Session implements AutoCloseable {
         long start = System.nanoTime();
         status.accept(dbUrl == null ? "starting the embedded PostgreSQL" : "connecting to " + ExternalServer.redact(dbUrl));
         DatabaseServer server = dbUrl == null ? EmbeddedServer.start() : ExternalServer.of(dbUrl);
+        return probe(server, dbUrl == null, status, start);
+    }
+
+    /**
+     * Starts the throwaway server {@code spec} describes (the embedded PostgreSQL, or a cluster from an installation,
+     * with extension builds and settings), probes it and calibrates; a server without pg_stat_statements measures
+     * time only (its start said so in a status line).
+     */
+    public static Session start(ServerSpec spec, Consumer<String> status) {
+        long start = System.nanoTime();
+        status.accept("starting " + spec.describe());
+        return probe(Servers.start(spec, status), !spec.missingPreloads().contains("pg_stat_statements"), status, start);
+    }
+
+    private static Session probe(DatabaseServer server, boolean ours, Consumer<String> status, long start) {
         try {
             Connection admin = Connections.open(server, null);
-            Environment environment = EnvironmentProbe.probe(admin);
+            Environment environment = EnvironmentProbe.probe(admin, server.origin());
             status.accept("calibrating: timing a fixed query to know how fast the machine is right now");
             double load = EnvironmentProbe.loadAverage();
             double calibration = new SqlCalls(admin, Defaults.STATEMENT_TIMEOUT).calibrate();
             Session session = new Session(server, admin, environment, calibration, load, status);
-            session.counters = CounterSource.probe(admin, server.description(), dbUrl == null);
+            session.counters = CounterSource.probe(admin, server.description(), ours);
             if (session.counters.missing() != null) {
-                status.accept("warning: " + session.counters.missing());
+                if (server.origin() == null || ours) status.accept("warning: " + session.counters.missing());
                 session.counters = null;
             }
             session.startSeconds = (System.nanoTime() - start) / 1e9;
@@ -80,7 +98,7 @@ public final class Session implements AutoCloseable {
         } catch (SQLException e) {
             server.close();
             throw new PerfgateException("cannot read the server's settings from " + server.description() + ": "
-                    + e.getMessage(), e);
+                    + SqlErrors.oneLine(e), e);
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -151,7 +169,7 @@ public final class Session implements AutoCloseable {
             created.add(database);
         } catch (SQLException e) {
             throw new PerfgateException("cannot create database " + database + " on " + server.description() + ": "
-                    + Connections.firstLine(e.getMessage()) + " (an A/B comparison needs a role with CREATEDB, or give "
+                    + SqlErrors.oneLine(e) + " (an A/B comparison needs a role with CREATEDB, or give "
                     + "the base its own database with --against-db URL)", e);
         }
     }
@@ -234,7 +252,7 @@ public final class Session implements AutoCloseable {
             st.execute("DROP DATABASE IF EXISTS " + Connections.identifier(database) + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("perfgate: warning: could not drop database " + database + " on "
-                    + server.description() + ": " + Connections.firstLine(e.getMessage()) + "; drop it by hand");
+                    + server.description() + ": " + SqlErrors.oneLine(e) + "; drop it by hand");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.postgres.SqlErrors;
 import dev.perfgate.suite.SqlStatement;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -57,7 +58,7 @@ final class SqlCalls {
             repeat("SELECT 1", 5000, 500_000_000L);
             return repeat(CALIBRATION_SQL, 100, 2_000_000_000L);
         } catch (SQLException e) {
-            throw new PerfgateException("cannot run " + CALIBRATION_SQL + " on the server: " + firstLine(e.getMessage()), e);
+            throw new PerfgateException("cannot run " + CALIBRATION_SQL + " on the server: " + SqlErrors.oneLine(e), e);
         }
     }
 
@@ -161,10 +162,10 @@ final class SqlCalls {
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
             return new PerfgateException(st.location() + ": lost the connection to PostgreSQL (" + inBenchmark + "): "
-                    + firstLine(e.getMessage()).replaceAll("\\.$", "") + "; no results were written", e);
+                    + SqlErrors.oneLine(e).replaceAll("\\.$", "") + "; no results were written", e);
         }
         int line = st.line() + linesBefore(st.sql(), e);
-        return new PerfgateException(st.file() + ":" + line + ": " + firstLine(e.getMessage()) + " (" + inBenchmark
+        return new PerfgateException(st.file() + ":" + line + ": " + SqlErrors.oneLine(e) + " (" + inBenchmark
                 + ")", e);
     }
 

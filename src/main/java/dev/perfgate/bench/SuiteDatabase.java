@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.postgres.SqlErrors;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.ParamSpec;
 import dev.perfgate.suite.Settings;
@@ -174,7 +175,7 @@ public final class SuiteDatabase implements AutoCloseable {
         try {
             bindAll(ps, st, values);
         } catch (SQLException e) {
-            throw new PerfgateException(st.location() + ": cannot bind parameters: " + e.getMessage(), e);
+            throw new PerfgateException(st.location() + ": cannot bind parameters: " + SqlErrors.oneLine(e), e);
         }
         return ps;
     }

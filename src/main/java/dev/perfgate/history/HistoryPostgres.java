@@ -6,6 +6,7 @@ import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.postgres.DatabaseServer;
 import dev.perfgate.postgres.ExternalServer;
+import dev.perfgate.postgres.SqlErrors;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -198,7 +199,7 @@ public final class HistoryPostgres implements HistoryStore {
 
     // pgjdbc's messages are sentences; ours go on after them with "; ...". They never contain the password.
     private static String reason(SQLException e) {
-        String reason = Messages.oneLine(String.valueOf(e.getMessage()));
+        String reason = Messages.oneLine(SqlErrors.oneLine(e));
         return reason.endsWith(".") ? reason.substring(0, reason.length() - 1) : reason;
     }
 }

@@ -20,6 +20,15 @@ public interface DatabaseServer extends AutoCloseable {
     /** Where the server is, for messages; never contains a password. */
     String description();
 
+    /**
+     * Where the server's binaries came from, for results files: {@code "embedded"} for the jar's PostgreSQL, the
+     * {@code bin} folder of an installation perfgate started a cluster from, {@code null} for a server perfgate did
+     * not start ({@code --db}).
+     */
+    default String origin() {
+        return null;
+    }
+
     /** Stops the server if perfgate started it; closes nothing it didn't open. */
     @Override
     void close();

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -22,9 +24,16 @@ import java.util.Properties;
 public final class EmbeddedServer implements DatabaseServer {
 
     private final EmbeddedPostgres postgres;
+    /** The server's log and extension files, deleted on close. */
+    private final Path files;
 
-    private EmbeddedServer(EmbeddedPostgres postgres) {
+    /** Deletes {@link #files} on Ctrl-C: zonky's own hook deletes only the data folder. */
+    private final Thread deleteFiles;
+
+    private EmbeddedServer(EmbeddedPostgres postgres, Path files, Thread deleteFiles) {
         this.postgres = postgres;
+        this.files = files;
+        this.deleteFiles = deleteFiles;
     }
 
     /**
@@ -32,19 +41,52 @@ public final class EmbeddedServer implements DatabaseServer {
      * Fails with one line first when this jar has no binaries for the machine ({@link Platform#ofThisMachine}).
      */
     public static DatabaseServer start() {
+        return start(ServerSettings.BENCHMARK, List.of());
+    }
+
+    /**
+     * {@link #start()} with {@code settings} (perfgate's merged with the user's: {@link ServerSpec#serverSettings})
+     * and {@code extensions} loaded through PostgreSQL 18's {@code extension_control_path} and
+     * {@code dynamic_library_path}. A setting the server rejects fails with PostgreSQL's own line from the server log.
+     */
+    static DatabaseServer start(Map<String, String> settings, List<ExtensionBuild> extensions) {
         Platform platform = Platform.ofThisMachine();
-        if (RootFallbackServer.needed()) return RootFallbackServer.start(platform);
+        if (RootFallbackServer.needed()) return RootFallbackServer.start(platform, settings, extensions);
         StartupGuard guard = null;
+        Path files = null;
+        Thread deleteFiles = null;
         try {
+            files = Files.createTempDirectory("perfgate-epg-");
+            deleteFiles = deleteOnExit(files);
             Path dataDir = Files.createTempDirectory("epg");
             guard = StartupGuard.install(dataDir);
+            Path log = files.resolve("postgres.log");
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(true);
-            ServerSettings.BENCHMARK.forEach(builder::setServerConfig);
-            EmbeddedServer server = new EmbeddedServer(builder.start());
+                    .setRegisterShutdownHook(true)
+                    .setLocaleConfig("locale", Cluster.LOCALE)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            // zonky hands the settings to pg_ctl -o, which passes them through /bin/sh: quote each value
+            settings.forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
+            ExtensionOverlay.forMajor18(extensions, files.resolve("extensions"))
+                    .forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
+            EmbeddedPostgres postgres;
+            try (StartWatch watch = StartWatch.start(log, dataDir)) {
+                postgres = builder.start();
+                // zonky ends its wait quietly when interrupted: the server it returns is not running
+                if (watch.fired()) {
+                    postgres.close();
+                    throw new IOException("the server exited during startup");
+                }
+            } catch (IOException | RuntimeException e) {
+                String refused = ServerLog.severe(log).orElse(null);
+                if (refused == null) throw e;
+                throw new PerfgateException("the embedded PostgreSQL refused to start: " + refused, e);
+            }
+            EmbeddedServer server = new EmbeddedServer(postgres, files, deleteFiles);
             guard.release();
             return server;
         } catch (IOException | RuntimeException e) {
@@ -52,6 +94,9 @@ public final class EmbeddedServer implements DatabaseServer {
                 guard.release();
                 guard.cleanUp();
             }
+            if (files != null) StartupGuard.sweep(files);
+            if (deleteFiles != null) removeHook(deleteFiles);
+            if (e instanceof PerfgateException p) throw p;
             throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
                     + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
         }
@@ -66,6 +111,11 @@ public final class EmbeddedServer implements DatabaseServer {
     }
 
     @Override
+    public String origin() {
+        return "embedded";
+    }
+
+    @Override
     public String description() {
         return "embedded PostgreSQL on port " + postgres.getPort();
     }
@@ -74,8 +124,25 @@ public final class EmbeddedServer implements DatabaseServer {
     public void close() {
         try {
             postgres.close();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println("perfgate: warning: could not stop the embedded PostgreSQL cleanly: " + e.getMessage());
+        } finally {
+            StartupGuard.sweep(files);
+            removeHook(deleteFiles);
+        }
+    }
+
+    private static Thread deleteOnExit(Path files) {
+        Thread hook = new Thread(() -> StartupGuard.sweep(files), "perfgate-postgres-files");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or has run
         }
     }
 

@@ -8,18 +8,14 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * The embedded server for root on kernels without user namespaces: the same binaries as
@@ -29,18 +25,14 @@ import java.util.stream.Stream;
  */
 final class RootFallbackServer implements DatabaseServer {
 
-    private static final String NOBODY = "65534";
-
     private final Path workDir;
-    private final Path binDir;
-    private final Path dataDir;
+    private final Cluster cluster;
     private final int port;
     private final Thread shutdownHook;
 
     private RootFallbackServer(Path workDir, int port) {
         this.workDir = workDir;
-        this.binDir = workDir.resolve("pg/bin");
-        this.dataDir = workDir.resolve("data");
+        this.cluster = new Cluster(workDir.resolve("pg/bin"), workDir, true);
         this.port = port;
         this.shutdownHook = new Thread(this::stopAndDelete, "perfgate-postgres-stop");
     }
@@ -51,19 +43,30 @@ final class RootFallbackServer implements DatabaseServer {
                 || "setpriv".equals(System.getProperty("perfgate.embedded"))) {
             return true;
         }
-        if (!"root".equals(System.getProperty("user.name"))) return false;
-        return run(List.of("unshare", "-U", "true"), 10) != 0;
+        if (!Processes.root()) return false;
+        return Processes.run(List.of("unshare", "-U", "true"), 10, null) != 0;
     }
 
     static DatabaseServer start(Platform platform) {
+        return start(platform, ServerSettings.BENCHMARK, List.of());
+    }
+
+    /** Starts the jar's binaries as nobody with {@code settings}, loading {@code extensions} (PostgreSQL 18's way). */
+    static DatabaseServer start(Platform platform, Map<String, String> settings, List<ExtensionBuild> extensions) {
+        RootFallbackServer server = null;
         try {
             Path work = Files.createTempDirectory("perfgate-pg-");
-            RootFallbackServer server = new RootFallbackServer(work, freePort());
+            server = new RootFallbackServer(work, Processes.freePort());
             Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             server.extractBinaries(platform);
-            server.initAndStart();
+            Map<String, String> all = new LinkedHashMap<>(settings);
+            all.putAll(ExtensionOverlay.forMajor18(extensions, work.resolve("extensions")));
+            server.cluster.prepare();
+            server.cluster.init();
+            server.cluster.start(server.port, all);
             return server;
         } catch (IOException e) {
+            if (server != null) server.close();
             throw new PerfgateException("cannot start the embedded PostgreSQL as nobody: " + e.getMessage(), e);
         }
     }
@@ -89,37 +92,17 @@ final class RootFallbackServer implements DatabaseServer {
         }
     }
 
-    private void initAndStart() throws IOException {
-        Files.createDirectories(dataDir);
-        Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        if (run(List.of("chown", "-R", NOBODY + ":" + NOBODY, workDir.toString()), 60) != 0) {
-            throw new IOException("chown of " + workDir + " to nobody failed");
-        }
-        asNobody(List.of(binDir.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dataDir.toString(),
-                "-E", "UTF-8", "--locale=C"), "initdb");
-        List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=localhost",
-                "-c", "unix_socket_directories=" + workDir));
-        for (Map.Entry<String, String> s : ServerSettings.BENCHMARK.entrySet()) {
-            options.add("-c");
-            options.add(s.getKey() + "=" + s.getValue());
-        }
-        asNobody(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
-                workDir.resolve("postgres.log").toString(), "-w", "-t", "60", "-o", String.join(" ", options), "start"),
-                "pg_ctl start");
-    }
-
-    private void asNobody(List<String> command, String what) throws IOException {
-        List<String> full = new ArrayList<>(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
-        full.addAll(command);
-        if (run(full, 120) != 0) throw new IOException(what + " failed (log in " + workDir + ")");
-    }
-
     @Override
     public Connection connect(String database) throws SQLException {
         var props = ServerSettings.connectionProperties();
         props.setProperty("user", "postgres");
-        return new org.postgresql.Driver().connect("jdbc:postgresql://localhost:" + port + "/"
+        return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/"
                 + (database == null ? "postgres" : database), props);
+    }
+
+    @Override
+    public String origin() {
+        return "embedded";
     }
 
     @Override
@@ -144,40 +127,11 @@ final class RootFallbackServer implements DatabaseServer {
 
     private synchronized void stopAndDelete() {
         if (!Files.exists(workDir)) return;
-        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
-            try {
-                asNobody(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), "pg_ctl stop");
-            } catch (IOException e) {
-                System.err.println("perfgate: warning: " + e.getMessage());
-            }
-        }
-        try (Stream<Path> files = Files.walk(workDir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-        } catch (IOException e) {
-            System.err.println("perfgate: warning: could not delete " + workDir + ": " + e.getMessage());
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int run(List<String> command, int timeoutSeconds) {
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return -1;
-            }
-            return p.exitValue();
+            cluster.stop();
         } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
+            System.err.println("perfgate: warning: " + e.getMessage());
         }
+        StartupGuard.sweep(workDir);
     }
 }

@@ -33,6 +33,11 @@ final class StartupGuard {
         return guard;
     }
 
+    /** Stops every process working in {@code dir} (named on its command line) and deletes {@code dir}. */
+    static void sweep(Path dir) {
+        new StartupGuard(dir).cleanUp();
+    }
+
     /** The start finished (the server's own hook and close() take over) or was cleaned up: stop guarding. */
     void release() {
         try {

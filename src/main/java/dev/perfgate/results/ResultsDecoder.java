@@ -130,7 +130,7 @@ public final class ResultsDecoder {
                 if (!value.isNull()) values.put(e.getKey(), value.asText());
             });
         }
-        return new PostgresInfo(fields.text(pg, at, "version"), values);
+        return new PostgresInfo(fields.text(pg, at, "version"), values, fields.text(pg, at, "origin"));
     }
 
     private RunSettings settings(JsonNode root) {

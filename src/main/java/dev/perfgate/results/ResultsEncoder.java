@@ -92,6 +92,7 @@ public final class ResultsEncoder {
         if (pg != null) {
             ObjectNode pgNode = node.putObject("postgresql");
             putIfPresent(pgNode, "version", pg.version());
+            putIfPresent(pgNode, "origin", pg.origin());
             ObjectNode settings = pgNode.putObject("settings");
             pg.settings().forEach((k, v) -> putIfPresent(settings, k, v));
         }

@@ -1,0 +1,9 @@
+\echo Use "CREATE EXTENSION pgwork" to load this file. \quit
+
+CREATE FUNCTION pgwork_spin(n int) RETURNS bigint
+AS 'MODULE_PATHNAME', 'pgwork_spin'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION pgwork_units() RETURNS int
+AS 'MODULE_PATHNAME', 'pgwork_units'
+LANGUAGE C STRICT IMMUTABLE PARALLEL SAFE;
