@@ -3,6 +3,7 @@ package dev.perfgate.bench;
 import dev.perfgate.model.AbInfo;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.postgres.ServerSpec;
 import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 
@@ -21,9 +22,9 @@ public final class AbRun {
      * One side as the session runs it.
      *
      * @param version   what the reports and results files call it
-     * @param serverUrl the server's JDBC URL; null for the embedded server
+     * @param serverUrl the server's JDBC URL; null for a server perfgate starts as {@code spec} says
      */
-    public record Arm(Suite suite, AbInfo.Version version, String serverUrl) {
+    public record Arm(Suite suite, AbInfo.Version version, String serverUrl, ServerSpec spec) {
     }
 
     /**
@@ -43,9 +44,13 @@ public final class AbRun {
             return budget.maxPairs() >= 2 * candidate.suite().settings().overriddenBy(overrides).iterationsOrDefault();
         }
 
-        /** True when both sides run on one server, each in a database of its own. */
+        /**
+         * True when both sides run on one server, each in a database of its own; two builds of one extension, two
+         * installations or two sets of settings need a server each.
+         */
         public boolean oneServer() {
-            return Objects.equals(base.serverUrl(), candidate.serverUrl());
+            return Objects.equals(base.serverUrl(), candidate.serverUrl())
+                    && (base.serverUrl() != null || Objects.equals(base.spec(), candidate.spec()));
         }
     }
 
@@ -60,8 +65,9 @@ public final class AbRun {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Arm base = plan.base();
         Arm candidate = plan.candidate();
-        try (Session main = Session.start(candidate.serverUrl(), progress::status);
-             Session other = plan.oneServer() ? null : Session.start(base.serverUrl(), progress::status)) {
+        try (Session main = Session.start(candidate.serverUrl(), candidate.spec(), progress::status);
+             Session other = plan.oneServer() ? null
+                     : Session.start(base.serverUrl(), base.spec(), progress::status)) {
             SuiteDatabase a;
             SuiteDatabase b;
             if (other != null) {

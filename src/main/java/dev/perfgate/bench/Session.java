@@ -4,7 +4,6 @@ import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.model.Environment;
 import dev.perfgate.postgres.DatabaseServer;
-import dev.perfgate.postgres.EmbeddedServer;
 import dev.perfgate.postgres.ExternalServer;
 import dev.perfgate.postgres.ServerSpec;
 import dev.perfgate.postgres.Servers;
@@ -40,6 +39,8 @@ public final class Session implements AutoCloseable {
     private final double loadBefore;
     private final Consumer<String> status;
     private CounterSource counters;
+    /** What perfgate started; null for a server it only connected to. */
+    private ServerSpec spec;
     private final List<SuiteDatabase> open = new ArrayList<>();
     private final List<String> created = new ArrayList<>();
     /** Drops created databases if the JVM is stopped (Ctrl-C) before {@link #close}; an embedded server goes anyway. */
@@ -58,15 +59,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Starts the embedded server ({@code dbUrl} null) or connects to {@code dbUrl}, probes it and calibrates.
+     * Connects to the server {@code dbUrl} names ({@code --db}) or, when it is null, starts the throwaway server
+     * {@code spec} describes; probes it and calibrates.
      *
      * @param status receives one line per phase (starting, calibrating, setting up), for the user to see
      */
-    public static Session start(String dbUrl, Consumer<String> status) {
+    public static Session start(String dbUrl, ServerSpec spec, Consumer<String> status) {
+        if (dbUrl == null) return start(spec, status);
         long start = System.nanoTime();
-        status.accept(dbUrl == null ? "starting the embedded PostgreSQL" : "connecting to " + ExternalServer.redact(dbUrl));
-        DatabaseServer server = dbUrl == null ? EmbeddedServer.start() : ExternalServer.of(dbUrl);
-        return probe(server, dbUrl == null, status, start);
+        status.accept("connecting to " + ExternalServer.redact(dbUrl));
+        return probe(ExternalServer.of(dbUrl), false, status, start);
+    }
+
+    /** {@link #start(String, ServerSpec, Consumer)} with the embedded server and perfgate's settings. */
+    public static Session start(String dbUrl, Consumer<String> status) {
+        return start(dbUrl, ServerSpec.EMBEDDED, status);
     }
 
     /**
@@ -76,8 +83,11 @@ public final class Session implements AutoCloseable {
      */
     public static Session start(ServerSpec spec, Consumer<String> status) {
         long start = System.nanoTime();
-        status.accept("starting " + spec.describe());
-        return probe(Servers.start(spec, status), !spec.missingPreloads().contains("pg_stat_statements"), status, start);
+        status.accept("starting " + (spec.equals(ServerSpec.EMBEDDED) ? "the embedded PostgreSQL" : spec.describe()));
+        Session session = probe(Servers.start(spec, status), !spec.missingPreloads().contains("pg_stat_statements"),
+                status, start);
+        session.spec = spec;
+        return session;
     }
 
     private static Session probe(DatabaseServer server, boolean ours, Consumer<String> status, long start) {
@@ -202,6 +212,11 @@ public final class Session implements AutoCloseable {
     /** False when the user turned pinning off ({@code PERFGATE_PIN=0}). */
     public static boolean pinning() {
         return !"0".equals(System.getenv("PERFGATE_PIN"));
+    }
+
+    /** The throwaway server perfgate started, as asked; null for a server it only connected to ({@code --db}). */
+    public ServerSpec spec() {
+        return spec;
     }
 
     /** True when perfgate started the server itself (no {@code --db}). */

@@ -5,6 +5,8 @@ import dev.perfgate.model.Counters;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.RunSettings;
+import dev.perfgate.postgres.ExtensionBuild;
+import dev.perfgate.postgres.ServerSpec;
 import dev.perfgate.stats.Summary;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.Settings;
@@ -91,7 +93,12 @@ public final class SuiteRun {
         recorded.put("scale", s.scaleOrDefault());
         recorded.put("seed", s.seedOrDefault());
         recorded.put("statement_timeout_ms", s.timeoutOrDefault().toMillis());
-        recorded.put("server", session.embedded() ? "embedded" : "external");
+        ServerSpec spec = session.spec();
+        recorded.put("server", spec == null ? "external" : spec.embedded() ? "embedded" : "installation");
+        if (spec != null && !spec.changedSettings().isEmpty()) recorded.put("server_settings", spec.changedSettings());
+        if (spec != null && !spec.extensions().isEmpty()) {
+            recorded.put("extensions", spec.extensions().stream().map(ExtensionBuild::describe).toList());
+        }
         if (recordFolder && !suite.source().startsWith(SuiteReader.BUNDLED_PREFIX)) {
             recorded.put(RunSettings.SUITE_FOLDER_KEY, suite.source());
         }

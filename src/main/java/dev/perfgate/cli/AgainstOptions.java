@@ -5,10 +5,17 @@ import dev.perfgate.PerfgateException;
 import dev.perfgate.format.Durations;
 import dev.perfgate.gate.CheckRequest;
 import dev.perfgate.gate.Server;
+import dev.perfgate.postgres.ExtensionBuild;
+import dev.perfgate.postgres.Installation;
+import dev.perfgate.postgres.ServerSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --against REF|DIR} and {@code --against-db URL}: the base side of a same-session A/B comparison, said as
@@ -26,6 +33,21 @@ public final class AgainstOptions {
                     + "PostgreSQL versions). Password from PGPASSWORD or ~/.pgpass.")
     String againstDb;
 
+    @Option(names = "--against-pg-bin", paramLabel = "DIR|embedded",
+            description = "Run the base on a throwaway server from this installation's bin folder, or on the embedded "
+                    + "PostgreSQL 18 (e.g. the same suite on PostgreSQL 17 and 18).")
+    String againstPgBin;
+
+    @Option(names = "--against-extension", paramLabel = "DIR",
+            description = "The base loads the extension build staged in DIR (repeatable; e.g. the build of the pull "
+                    + "request's base, with --extension the head's).")
+    List<Path> againstExtensions = new ArrayList<>();
+
+    @Option(names = "--against-server-setting", paramLabel = "NAME=VALUE",
+            description = "A setting for the base's server, over the candidate's (repeatable; e.g. work_mem=4MB "
+                    + "against --server-setting work_mem=64MB).")
+    Map<String, String> againstSettings = new LinkedHashMap<>();
+
     @Option(names = "--max-pairs", paramLabel = "N",
             description = "A/B: at most N pairs per benchmark, confirmation passes included (default: 4 x iterations).")
     Integer maxPairs;
@@ -38,14 +60,38 @@ public final class AgainstOptions {
             description = "A/B: the base's results file (default: ${DEFAULT-VALUE}).")
     Path baseOutput = Defaults.BASE_RESULTS;
 
-    /** The base side and budgets; null when no A/B comparison was asked for. */
-    CheckRequest.Against against() {
-        if (against == null && againstDb == null) return null;
+    /**
+     * The base side, said as what differs from the candidate's, and the budgets; null when no A/B comparison was
+     * asked for.
+     */
+    CheckRequest.Against against(Server candidate) {
+        Server base = baseServer(candidate);
+        if (against == null && base == null) return null;
         Duration budget = Durations.parse(maxTime);
         if (budget == null) {
             throw new PerfgateException("--max-time " + maxTime + ": not a duration; write " + Durations.EXAMPLES);
         }
-        return new CheckRequest.Against(against, againstDb == null ? null : Server.at(againstDb), maxPairs, budget,
-                baseOutput);
+        return new CheckRequest.Against(against, base, maxPairs, budget, baseOutput);
+    }
+
+    /** The base's own server, when one was asked for: another URL, or the candidate's throwaway server changed. */
+    private Server baseServer(Server candidate) {
+        boolean changed = againstPgBin != null || !againstExtensions.isEmpty() || !againstSettings.isEmpty();
+        if (againstDb != null) {
+            if (changed) {
+                throw new PerfgateException("--against-db names a server perfgate only connects to; --against-pg-bin, "
+                        + "--against-extension and --against-server-setting describe one it starts: leave out one");
+            }
+            return Server.at(againstDb);
+        }
+        if (!changed) return null;
+        ServerSpec from = candidate.throwaway() ? candidate.spec() : ServerSpec.EMBEDDED;
+        Installation installation = againstPgBin == null ? from.installation()
+                : againstPgBin.equals("embedded") ? null : Installation.of(Path.of(againstPgBin), "--against-pg-bin");
+        List<ExtensionBuild> builds = againstExtensions.isEmpty() ? from.extensions()
+                : againstExtensions.stream().map(e -> ExtensionBuild.of(e, "--against-extension")).toList();
+        Map<String, String> settings = new LinkedHashMap<>(from.settings());
+        settings.putAll(againstSettings);
+        return Server.started(new ServerSpec(installation, builds, settings));
     }
 }

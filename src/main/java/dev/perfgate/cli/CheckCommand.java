@@ -68,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
                 importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(), suite.selection());
         var judging = new CheckRequest.Judging(baseline, requireBaseline,
                 PolicyOptions.share("--run-noise", runNoise, Shares::thresholdOrZero));
-        CheckRequest request = new CheckRequest(subject, suite.quick, ab.against(), policy.choice(), judging, suite.output,
+        CheckRequest request = new CheckRequest(subject, suite.quick, ab.against(suite.server()), policy.choice(), judging, suite.output,
                 reports.choice(), history.location, console.ci());
         return new Check(new BenchEngine(console), console).run(request).exitCode();
     }

@@ -27,7 +27,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        new Run(new BenchEngine(console), console).run(new RunRequest(suite.measured(), suite.quick, ab.against(),
+        new Run(new BenchEngine(console), console).run(new RunRequest(suite.measured(), suite.quick, ab.against(suite.server()),
                 suite.output));
         return 0;
     }

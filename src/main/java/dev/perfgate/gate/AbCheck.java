@@ -1,6 +1,7 @@
 package dev.perfgate.gate;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.bench.AbRun;
@@ -43,10 +44,13 @@ final class AbCheck {
         try (AbSession session = AbSession.prepare(m.side(), suite, m.selection(), r.against(), r.results())) {
             conclusion.requireWritable();
             if (session.absentBase() != null) return newSuite(r, m, suite, policy, conclusion, session.absentBase());
+            String identical = session.identical();
+            if (identical != null) listener.warn(identical);
             AbRun.Outcome outcome = session.measure(engine, Check.quickOverrides(m.overrides(), r.quick()), r.quick(),
                     policy, r.results(), listener);
-            return conclusion.finish(RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy),
-                    outcome.candidate(), r.reports().requested());
+            ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy);
+            if (identical != null) report = report.withWarning(identical);
+            return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }
     }
 
@@ -56,7 +60,7 @@ final class AbCheck {
      */
     private CheckOutcome newSuite(CheckRequest r, Subject.Measured m, Suite suite, Policy policy, Conclusion conclusion,
                                   String why) {
-        RunResult result = m.selection().mark(engine.run(suite, m.side().server(),
+        RunResult result = m.selection().mark(engine.run(suite, m.side().server().forSuite(suite.serverSettings()),
                 Check.quickOverrides(m.overrides(), r.quick()), r.quick()));
         ResultsJson.write(result, r.results());
         listener.note("results written to " + r.results());

@@ -74,6 +74,22 @@ final class AbSession implements AutoCloseable {
         return new AbSession(candidateSide, baseSide, candidate, selection, against, exported, base, null);
     }
 
+    /**
+     * Why the comparison can only pass, or null: both sides run the same suite, byte for byte, on the same server
+     * with the same builds and settings. The usual cause is code under test that lives outside the suite folder (an
+     * extension's library) and that neither side changed.
+     */
+    String identical() {
+        if (absent != null || !Suites.sameContent(base, candidate)
+                || !baseSide.server().forSuite(base.serverSettings())
+                .equals(candidateSide.server().forSuite(candidate.serverSettings()))) {
+            return null;
+        }
+        return "SAME ON BOTH SIDES: base and candidate run the same suite, byte for byte, on the same server with the "
+                + "same builds and settings, so this comparison can only pass; if the code under test is a library "
+                + "(an extension), give each side its build with --extension DIR and --against-extension DIR";
+    }
+
     /** Why the base side has no suite at all (the change adds it), or null when it has one. */
     String absentBase() {
         return absent;
@@ -89,9 +105,17 @@ final class AbSession implements AutoCloseable {
         int perPass = candidate.settings().overriddenBy(overrides).iterationsOrDefault();
         int pairs = against.maxPairs() != null ? against.maxPairs()
                 : Math.min(Settings.MAX_ITERATIONS, Defaults.PASSES * perPass);
-        AbRun.Plan plan = new AbRun.Plan(new AbRun.Arm(base, baseVersion(), baseSide.server().url()),
-                new AbRun.Arm(candidate, candidateVersion(), candidateSide.server().url()), overrides, quick,
-                new AbRun.Budget(pairs, against.maxTime().toMillis()));
+        Server baseServer = baseSide.server().forSuite(base.serverSettings());
+        Server candidateServer = candidateSide.server().forSuite(candidate.serverSettings());
+        AbInfo.Version baseVersion = baseVersion();
+        AbInfo.Version candidateVersion = candidateVersion();
+        if (!baseServer.equals(candidateServer)) { // the reports name each side's server: it is what differs
+            baseVersion = baseVersion.on(baseServer.describe());
+            candidateVersion = candidateVersion.on(candidateServer.describe());
+        }
+        AbRun.Plan plan = new AbRun.Plan(new AbRun.Arm(base, baseVersion, baseServer.url(), baseServer.spec()),
+                new AbRun.Arm(candidate, candidateVersion, candidateServer.url(), candidateServer.spec()), overrides,
+                quick, new AbRun.Budget(pairs, against.maxTime().toMillis()));
         InterleavedRun.Confirmation confirmation = (spec, a, b, looks) -> Confirmation.needsMorePairs(a, b,
                 candidate.settings().overriddenBy(spec.settings()).directionOrDefault(), policy, looks);
         AbRun.Outcome measured = engine.runAb(plan, confirmation);

@@ -24,10 +24,10 @@ public final class BenchEngine implements Engine {
     public RunResult run(Suite suite, Server server, Settings overrides, boolean quick) {
         Progress progress = listener.progress();
         long start = System.nanoTime();
-        try (Session session = Session.start(server.url(), progress::status)) {
+        try (Session session = Session.start(server.url(), server.spec(), progress::status)) {
             RunResult result = SuiteRun.measure(session, suite, overrides, quick, progress);
             listener.note(String.format(Locale.ROOT, "%s: %s in %.1f s, suite ran in %.1f s",
-                    session.serverDescription(), server.embedded() ? "server ready" : "connected and calibrated",
+                    session.serverDescription(), server.throwaway() ? "server ready" : "connected and calibrated",
                     session.startSeconds(),
                     (System.nanoTime() - start) / 1e9 - session.startSeconds()));
             return result;

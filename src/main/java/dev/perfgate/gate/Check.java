@@ -106,7 +106,8 @@ public final class Check {
     }
 
     private RunResult measure(Subject.Measured m, Suite suite, boolean quick) {
-        return m.selection().mark(engine.run(suite, m.side().server(), quickOverrides(m.overrides(), quick), quick));
+        Server server = m.side().server().forSuite(suite.serverSettings());
+        return m.selection().mark(engine.run(suite, server, quickOverrides(m.overrides(), quick), quick));
     }
 
     /** The comparison with a stored baseline, its interval widened by the run-to-run noise this machine shows. */

@@ -35,7 +35,7 @@ public final class Run {
     private RunResult plain(RunRequest r, Suite suite) {
         Subject.Measured m = r.subject();
         ResultFiles.requireWritable(r.results(), "-o");
-        RunResult result = m.selection().mark(engine.run(suite, m.side().server(),
+        RunResult result = m.selection().mark(engine.run(suite, m.side().server().forSuite(suite.serverSettings()),
                 Check.quickOverrides(m.overrides(), r.quick()), r.quick()));
         ResultsJson.write(result, r.results());
         listener.print(RunTable.render(result));

@@ -23,6 +23,15 @@ final class Suites {
         throw new IllegalArgumentException("a revision is read through BaseSuites: " + source);
     }
 
+    /**
+     * True when two suites hold the same SQL, settings and benchmarks, wherever they were read from (two checkouts
+     * of one commit, or a revision whose suite folder did not change).
+     */
+    static boolean sameContent(Suite a, Suite b) {
+        return a.equals(new Suite(a.name(), a.source(), b.settings(), b.setup(), b.teardown(), b.benchmarks(),
+                b.serverSettings()));
+    }
+
     /** The suite folder, where its baseline lives; null for a bundled suite. */
     static Path folder(SuiteSource source) {
         return source instanceof SuiteSource.Folder f ? f.path() : null;

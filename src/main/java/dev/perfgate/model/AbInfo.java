@@ -53,11 +53,30 @@ public record AbInfo(String session, String role, Version base, Version candidat
      * @param commit   the commit it resolved to, or the work tree's commit; null when unknown
      * @param location the suite folder, or the server's URL without credentials
      * @param dirty    for the work tree: uncommitted changes; null when unknown or not a work tree
+     * @param server   the server this side ran on, when the two sides ran on different ones (another installation,
+     *                 extension build or settings): what differs; null when both sides shared their server
      */
-    public record Version(String kind, String ref, String commit, String location, Boolean dirty) {
+    public record Version(String kind, String ref, String commit, String location, Boolean dirty, String server) {
 
-        /** One line for people, e.g. {@code git HEAD~1 (3f2a9c1)} or {@code work tree 3f2a9c1 + uncommitted changes}. */
+        /** A version of the suite on the server both sides shared. */
+        public Version(String kind, String ref, String commit, String location, Boolean dirty) {
+            this(kind, ref, commit, location, dirty, null);
+        }
+
+        /** This version, run on {@code server} (a description for people). */
+        public Version on(String server) {
+            return new Version(kind, ref, commit, location, dirty, server);
+        }
+
+        /**
+         * One line for people, e.g. {@code git HEAD~1 (3f2a9c1)}, {@code work tree 3f2a9c1 + uncommitted changes} or
+         * {@code work tree on PostgreSQL 17.6 from /usr/lib/postgresql/17/bin, pgwork from build/head}.
+         */
         public String describe() {
+            return suite() + (server == null || "server".equals(kind) ? "" : " on " + server);
+        }
+
+        private String suite() {
             String shortCommit = commit == null ? null : commit.substring(0, Math.min(10, commit.length()));
             return switch (kind) {
                 case "git" -> "git " + ref + (shortCommit == null ? "" : " (" + shortCommit + ")");

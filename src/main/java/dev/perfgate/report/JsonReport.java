@@ -113,6 +113,7 @@ public final class JsonReport implements Exporter {
         if (v.commit() != null) n.put("commit", v.commit());
         if (v.location() != null) n.put("location", v.location());
         if (v.dirty() != null) n.put("dirty", v.dirty());
+        if (v.server() != null) n.put("server", v.server());
         n.put("describe", v.describe());
         return n;
     }

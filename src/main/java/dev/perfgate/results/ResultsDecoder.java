@@ -76,7 +76,7 @@ public final class ResultsDecoder {
         if (v == null) return null;
         Where at = abAt.field(key);
         return new AbInfo.Version(fields.text(v, at, "kind"), fields.text(v, at, "ref"), fields.text(v, at, "commit"),
-                fields.text(v, at, "location"), fields.bool(v, at, "dirty"));
+                fields.text(v, at, "location"), fields.bool(v, at, "dirty"), fields.text(v, at, "server"));
     }
 
     private void checkFormat(JsonNode root) {

@@ -69,6 +69,7 @@ public final class ResultsEncoder {
         putIfPresent(node, "commit", v.commit());
         putIfPresent(node, "location", v.location());
         if (v.dirty() != null) node.put("dirty", v.dirty());
+        putIfPresent(node, "server", v.server());
         return node;
     }
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 record CliRun(int exitCode, String out, String err) {
 
     /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
-    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL"
+    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting "
             + "|connecting to |calibrating: |setting up suite |.*: (server ready|connected and calibrated) in )");
 
     static CliRun of(String... args) {

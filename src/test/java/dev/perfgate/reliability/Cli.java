@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 record Cli(int exitCode, String out, String err) {
 
     /** The phases a run reports as it goes (bench.Session) and its closing timing line: progress, not messages. */
-    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting the embedded PostgreSQL"
+    private static final Pattern PROGRESS = Pattern.compile("perfgate: (starting "
             + "|connecting to |calibrating: |setting up suite |.*: (server ready|connected and calibrated) in )");
 
     /** The hyperfine output of a real run (two benchmarks, 10 samples each): results without a database. */
