@@ -50,6 +50,7 @@ final class AbCheck {
                     policy, r.results(), listener);
             ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy);
             if (identical != null) report = report.withWarning(identical);
+            report = Check.withTimingWarnings(report, session.servers());
             return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }
     }

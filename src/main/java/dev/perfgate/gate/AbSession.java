@@ -14,6 +14,7 @@ import dev.perfgate.suite.Settings;
 import dev.perfgate.suite.Suite;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * An {@code AbSession} is a same-session A/B measurement, shared by {@code check} and {@code run}: the base side
@@ -88,6 +89,12 @@ final class AbSession implements AutoCloseable {
         return "SAME ON BOTH SIDES: base and candidate run the same suite, byte for byte, on the same server with the "
                 + "same builds and settings, so this comparison can only pass; if the code under test is a library "
                 + "(an extension), give each side its build with --extension DIR and --against-extension DIR";
+    }
+
+    /** The servers of both sides as their suites run on them: base, candidate. */
+    List<Server> servers() {
+        return List.of(baseSide.server().forSuite(base.serverSettings()),
+                candidateSide.server().forSuite(candidate.serverSettings()));
     }
 
     /** Why the base side has no suite at all (the change adds it), or null when it has one. */

@@ -53,6 +53,9 @@ public final class Check {
         listener.note("results written to " + request.results());
         ComparisonReport report = p.baseline() != null ? compareWithBaseline(p, result, request)
                 : firstRun(p.baselineFile(), result, p.policy(), request);
+        if (request.subject() instanceof Subject.Measured m) {
+            report = withTimingWarnings(report, List.of(m.side().server().forSuite(p.suite().serverSettings())));
+        }
         return p.conclusion().finish(report, result, request.reports().requested());
     }
 
@@ -138,6 +141,15 @@ public final class Check {
                 + "accept one with '" + accept + "', or compare in one session with 'check --against REF'");
         if (r.ci()) listener.warn(report.warnings().get(report.warnings().size() - 1));
         return report;
+    }
+
+    /** The report with a line for each server setting that makes its timings say little about production. */
+    static ComparisonReport withTimingWarnings(ComparisonReport report, List<Server> servers) {
+        ComparisonReport r = report;
+        for (String w : servers.stream().flatMap(s -> s.timingWarnings().stream()).distinct().toList()) {
+            r = r.withWarning(w);
+        }
+        return r;
     }
 
     /** The run settings of a check: in quick mode, few iterations unless --iterations says otherwise. */

@@ -5,6 +5,7 @@ import dev.perfgate.postgres.ExternalServer;
 import dev.perfgate.postgres.ServerSpec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,6 +60,11 @@ public record Server(String url, ServerSpec spec) {
         Map<String, String> settings = new LinkedHashMap<>(suiteSettings);
         settings.putAll(spec.settings());
         return started(new ServerSpec(spec.installation(), spec.extensions(), settings));
+    }
+
+    /** Why timings on this server say little about production (e.g. {@code fsync=off}); empty when they do. */
+    public List<String> timingWarnings() {
+        return spec == null ? List.of() : spec.timingWarnings();
     }
 
     /** For people: the URL without credentials, or what perfgate starts. */

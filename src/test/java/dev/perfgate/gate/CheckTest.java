@@ -6,6 +6,8 @@ import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.Provenance;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.Shard;
+import dev.perfgate.postgres.ExtensionBuild;
+import dev.perfgate.postgres.ServerSpec;
 import dev.perfgate.results.BaselineJson;
 import dev.perfgate.suite.Settings;
 import org.junit.jupiter.api.Test;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -261,6 +264,50 @@ class CheckTest {
         assertThat(Files.readString(baseline)).isEqualTo(before);
         assertThatThrownBy(() -> new Merge(listener).run(List.of(baseline), baseline))
                 .hasMessageContaining("is an accepted baseline");
+    }
+
+    @Test
+    void bothSidesTheSameIsSaidLoudly() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var engine = new Recorded.Engine(null, Recorded.abPair("perf", 1.0, "a"), () -> { });
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        var against = new CheckRequest.Against(suite.toString(), null, null, Duration.ofMinutes(1),
+                dir.resolve("b.json"));
+        CheckOutcome outcome = new Check(engine, listener).run(new CheckRequest(r.subject(), false, against,
+                r.policy(), r.judging(), r.results(), r.reports(), r.history(), false));
+        assertThat(outcome.report().warnings()).anyMatch(w -> w.startsWith("SAME ON BOTH SIDES"));
+        assertThat(listener.warnings).anyMatch(w -> w.contains("can only pass"));
+        assertThat(engine.lastPlan.oneServer()).isTrue();
+    }
+
+    @Test
+    void anotherBuildOnTheBaseIsNotTheSameAndGetsItsOwnServer() throws IOException {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        Path build = Files.createDirectories(dir.resolve("stage/usr/share/postgresql/18/extension"));
+        Files.writeString(build.resolve("x.control"), "default_version = '1.0'\n");
+        Files.writeString(build.resolve("x--1.0.sql"), "SELECT 1;\n");
+        var engine = new Recorded.Engine(null, Recorded.abPair("perf", 1.0, "a"), () -> { });
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        Server base = Server.started(new ServerSpec(null, List.of(ExtensionBuild.of(dir.resolve("stage"))), Map.of()));
+        var against = new CheckRequest.Against(null, base, null, Duration.ofMinutes(1), dir.resolve("b.json"));
+        CheckOutcome outcome = new Check(engine, listener).run(new CheckRequest(r.subject(), false, against,
+                r.policy(), r.judging(), r.results(), r.reports(), r.history(), false));
+        assertThat(outcome.report().warnings()).noneMatch(w -> w.startsWith("SAME ON BOTH SIDES"));
+        assertThat(engine.lastPlan.oneServer()).isFalse();
+        assertThat(engine.lastPlan.base().version().describe()).contains("x from " + dir.resolve("stage"));
+    }
+
+    @Test
+    void aSettingThatMakesTimingsMeaninglessIsInTheReport() {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        Side side = new Side(new SuiteSource.Folder(suite),
+                Server.started(new ServerSpec(null, List.of(), Map.of("fsync", "off"))));
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        CheckOutcome outcome = new Check(engine, listener).run(new CheckRequest(new Subject.Measured(side,
+                Selection.ALL, Settings.EMPTY), false, null, r.policy(), r.judging(), r.results(), r.reports(),
+                r.history(), false));
+        assertThat(outcome.report().warnings()).anyMatch(w -> w.startsWith("fsync=off"));
     }
 
     private static void delete(Path folder) {
