@@ -91,9 +91,24 @@ final class EnvironmentCheck {
         }
         if (b.fingerprint().equals(c.fingerprint())) return new Result(false, List.of(), List.of());
         List<String> differences = differences(b, c);
-        String detail = differences.isEmpty() ? "fingerprints differ" : String.join("; ", differences);
+        String detail = differences.isEmpty() ? unexplained(b, c) : String.join("; ", differences);
         return new Result(true, differences, List.of("ENVIRONMENT MISMATCH: baseline and current ran on different "
                 + "environments (" + detail + "); timings are not comparable, regressions are downgraded to warnings"));
+    }
+
+    /**
+     * Why two fingerprints differ when no fact both runs recorded does: one run recorded server facts the other did
+     * not (a run by an older perfgate, before data_checksums, jit_available and the database's collation were read).
+     */
+    private static String unexplained(Environment b, Environment c) {
+        if (b.postgresql() == null || c.postgresql() == null) return "fingerprints differ";
+        TreeSet<String> oneSided = new TreeSet<>(b.postgresql().settings().keySet());
+        oneSided.addAll(c.postgresql().settings().keySet());
+        oneSided.removeIf(name -> b.postgresql().settings().containsKey(name)
+                && c.postgresql().settings().containsKey(name));
+        if (oneSided.isEmpty()) return "fingerprints differ";
+        return "fingerprints differ: only one run recorded " + String.join(", ", oneSided) + ", as a run by an older "
+                + "perfgate does not; record the baseline again";
     }
 
     private static List<String> differences(Environment b, Environment c) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,31 +62,9 @@ public final class EmbeddedServer implements DatabaseServer {
             Path dataDir = Files.createTempDirectory("epg");
             guard = StartupGuard.install(dataDir);
             Path log = files.resolve("postgres.log");
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(true)
-                    .setLocaleConfig("locale", Cluster.LOCALE)
-                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            // zonky hands the settings to pg_ctl -o, which passes them through /bin/sh: quote each value
-            settings.forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
-            ExtensionOverlay.forMajor18(extensions, files.resolve("extensions"))
-                    .forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
-            EmbeddedPostgres postgres;
-            try (StartWatch watch = StartWatch.start(log, dataDir)) {
-                postgres = builder.start();
-                // zonky ends its wait quietly when interrupted: the server it returns is not running
-                if (watch.fired()) {
-                    postgres.close();
-                    throw new IOException("the server exited during startup");
-                }
-            } catch (IOException | RuntimeException e) {
-                String refused = ServerLog.severe(log).orElse(null);
-                if (refused == null) throw e;
-                throw new PerfgateException("the embedded PostgreSQL refused to start: " + refused, e);
-            }
+            Map<String, String> all = new LinkedHashMap<>(settings);
+            all.putAll(ExtensionOverlay.forMajor18(extensions, files.resolve("extensions")));
+            EmbeddedPostgres postgres = startWatched(builder(dataDir, log, all), log, dataDir);
             EmbeddedServer server = new EmbeddedServer(postgres, files, deleteFiles);
             guard.release();
             return server;
@@ -99,6 +78,38 @@ public final class EmbeddedServer implements DatabaseServer {
             if (e instanceof PerfgateException p) throw p;
             throw new PerfgateException("cannot start the embedded PostgreSQL: " + rootCause(e)
                     + " (use --db jdbc:postgresql://HOST/DB to benchmark an existing server)", e);
+        }
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDir, Path log, Map<String, String> settings) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(true)
+                .setRegisterShutdownHook(true)
+                .setLocaleConfig("locale", Cluster.LOCALE)
+                .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // zonky hands the settings to pg_ctl -o, which passes them through /bin/sh: quote each value
+        settings.forEach((name, value) -> builder.setServerConfig(name, Processes.shellQuote(value)));
+        return builder;
+    }
+
+    /** Zonky's start, ended early when the server gave up ({@link StartWatch}), with PostgreSQL's reason. */
+    private static EmbeddedPostgres startWatched(EmbeddedPostgres.Builder builder, Path log, Path dataDir)
+            throws IOException {
+        try (StartWatch watch = StartWatch.start(log, dataDir)) {
+            EmbeddedPostgres postgres = builder.start();
+            // zonky ends its wait quietly when interrupted: the server it returns is not running
+            if (watch.fired()) {
+                postgres.close();
+                throw new IOException("the server exited during startup");
+            }
+            return postgres;
+        } catch (IOException | RuntimeException e) {
+            String refused = ServerLog.severe(log).orElse(null);
+            if (refused == null) throw e;
+            throw new PerfgateException("the embedded PostgreSQL refused to start: " + refused, e);
         }
     }
 

@@ -3,8 +3,13 @@ package dev.perfgate.postgres;
 import dev.perfgate.PerfgateException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -70,6 +75,27 @@ public record ExtensionBuild(Path root, List<String> names, List<Path> extension
         }
         List<Path> extensionFiles = Stream.concat(controls.stream(), scripts.stream()).toList();
         return new ExtensionBuild(root, names, extensionFiles, libraries);
+    }
+
+    /**
+     * A hash of the build's files (names and bytes), the same for two copies of one build wherever they are staged:
+     * two sides whose builds have one digest load the same code, so their comparison can only pass.
+     */
+    public String digest() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path f : Stream.concat(extensionFiles.stream(), libraries.stream())
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList()) {
+                sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(Files.readAllBytes(f));
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new PerfgateException("--extension " + root + ": cannot read: " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** "pgwork from /tmp/staged", for status lines and reports. */

@@ -52,6 +52,20 @@ public record ServerSpec(Installation installation, List<ExtensionBuild> extensi
         settings = java.util.Collections.unmodifiableMap(copy);
     }
 
+    /**
+     * One {@code NAME=VALUE} as {@code --server-setting} and {@code -- perfgate:server} give it.
+     *
+     * @param where how messages name the origin, e.g. {@code --server-setting} or {@code _suite.sql:3}
+     * @throws PerfgateException when there is no {@code =} or no name before it
+     */
+    public static Map.Entry<String, String> setting(String text, String where) {
+        int eq = text.indexOf('=');
+        if (eq <= 0) {
+            throw new PerfgateException(where + " " + text + ": write NAME=VALUE, e.g. work_mem=64MB");
+        }
+        return Map.entry(text.substring(0, eq).strip(), text.substring(eq + 1).strip());
+    }
+
     /** True for the jar's PostgreSQL. */
     public boolean embedded() {
         return installation == null;

@@ -46,6 +46,18 @@ class EnvironmentAcrossMajorsTest {
     }
 
     @Test
+    void aBaselineFromBeforeTheNewFactsSaysWhyItsFingerprintDiffers() {
+        Environment old = on(new PostgresInfo("18.4", Map.of("work_mem", "4MB")));
+        Environment now = on(new PostgresInfo("18.4", Map.of("work_mem", "4MB", "data_checksums", "on",
+                "jit_available", "off"), "embedded"));
+        EnvironmentCheck.Result r = EnvironmentCheck.compare(old, now);
+        assertThat(r.mismatch()).isTrue();
+        assertThat(r.differences()).isEmpty();
+        assertThat(r.warnings()).singleElement().asString().contains("fingerprints differ: only one run recorded "
+                + "data_checksums, jit_available, as a run by an older perfgate does not; record the baseline again");
+    }
+
+    @Test
     void anUnknownOriginIsNotADifference() {
         Environment old = on(new PostgresInfo("18.4", Map.of("work_mem", "4MB")));
         Environment now = on(new PostgresInfo("18.4", Map.of("work_mem", "8MB"), "embedded"));

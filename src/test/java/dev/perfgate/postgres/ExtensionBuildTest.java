@@ -17,6 +17,9 @@ class ExtensionBuildTest {
     @TempDir
     Path staged;
 
+    @TempDir
+    Path elsewhere;
+
     /** The first bytes of a 64-bit little-endian ELF shared object for processor {@code machine}. */
     static byte[] elf(int machine) {
         byte[] h = new byte[64];
@@ -55,6 +58,20 @@ class ExtensionBuildTest {
                 .containsExactlyInAnyOrder("pgwork.control", "pgwork--1.0.sql", "pgwork--1.0--1.1.sql");
         assertThat(build.libraries()).extracting(p -> p.getFileName().toString()).containsExactly("pgwork.so");
         assertThat(build.describe()).isEqualTo("pgwork from " + staged.toAbsolutePath().normalize());
+    }
+
+    @Test
+    void twoCopiesOfOneBuildHaveOneDigestAndAChangedLibraryAnother() throws IOException {
+        pgxsLayout("pgwork", elf(thisMachine()));
+        ExtensionBuild first = ExtensionBuild.of(staged);
+        Path copy = elsewhere.resolve("copy");
+        PgworkBuilds.copyTree(staged, copy);
+        ExtensionBuild second = ExtensionBuild.of(copy);
+        assertThat(second.digest()).isEqualTo(first.digest());
+        byte[] changed = elf(thisMachine());
+        changed[40] = 1;
+        Files.write(copy.resolve("usr/lib/postgresql/15/lib/pgwork.so"), changed);
+        assertThat(ExtensionBuild.of(copy).digest()).isNotEqualTo(first.digest());
     }
 
     @Test

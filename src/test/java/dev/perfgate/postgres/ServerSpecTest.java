@@ -63,6 +63,17 @@ class ServerSpecTest {
     }
 
     @Test
+    void readsNameEqualsValue() {
+        assertThat(ServerSpec.setting("work_mem=64MB", "--server-setting")).isEqualTo(Map.entry("work_mem", "64MB"));
+        assertThat(ServerSpec.setting("search_path=a,b=c", "--server-setting"))
+                .isEqualTo(Map.entry("search_path", "a,b=c"));
+        assertThat(ServerSpec.setting("jit=", "--server-setting")).isEqualTo(Map.entry("jit", ""));
+        assertThatThrownBy(() -> ServerSpec.setting("work_mem", "_suite.sql:3")).isInstanceOf(PerfgateException.class)
+                .hasMessage("_suite.sql:3 work_mem: write NAME=VALUE, e.g. work_mem=64MB");
+        assertThatThrownBy(() -> ServerSpec.setting("=1", "--server-setting")).isInstanceOf(PerfgateException.class);
+    }
+
+    @Test
     void describesWhatDiffers() {
         assertThat(ServerSpec.EMBEDDED.describe()).isEqualTo("embedded PostgreSQL 18");
         assertThat(new ServerSpec(without(true, true), List.of(), Map.of("work_mem", "8MB")).describe())
