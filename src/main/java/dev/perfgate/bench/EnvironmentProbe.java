@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the facts that change how fast a benchmark runs: the host (CPU model, cores, memory, OS and kernel, JVM)
@@ -53,8 +55,24 @@ public final class EnvironmentProbe {
         StringBuilder facts = new StringBuilder()
                 .append(cpu).append('|').append(cores).append('|').append(Math.round(memoryBytes / 1073741824.0))
                 .append('|').append(os).append('|').append(major(java));
-        if (pg != null) facts.append('|').append(major(pg.version())).append('|').append(pg.settings());
+        if (pg != null) facts.append('|').append(major(pg.version())).append('|').append(hashed(pg));
         return new Environment(sha256(facts.toString()).substring(0, 16), cpu, cores, memoryBytes, os, java, pg);
+    }
+
+    /**
+     * The settings the fingerprint hashes, in name order: those perfgate recorded before it recorded data checksums,
+     * JIT availability, the locale provider and (from PostgreSQL 16, where it left pg_settings) the collation. Hashing
+     * those too would make every results file written before another environment, so a stored baseline would stop
+     * judging and the history's run-to-run noise would start over; they rarely differ where the version does not,
+     * and when fingerprints differ they are listed with the rest.
+     */
+    private static Map<String, String> hashed(PostgresInfo pg) {
+        Map<String, String> settings = new TreeMap<>(pg.settings());
+        settings.keySet().removeAll(List.of("data_checksums", ServerSettings.JIT_AVAILABLE,
+                ServerSettings.LOCALE_PROVIDER));
+        String major = major(pg.version());
+        if (!major.isEmpty() && Integer.parseInt(major) >= 16) settings.remove(ServerSettings.COLLATION);
+        return settings;
     }
 
     /** The host's 1-minute load average, NaN where the platform does not tell. */
