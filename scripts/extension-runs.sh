@@ -4,7 +4,8 @@
 #   scripts/extension-runs.sh same N      # N x two builds of one pgwork source, each side its own build: must pass
 #   scripts/extension-runs.sh slower N    # N x a build doing 25 % more work per call against the reference build
 #   scripts/extension-runs.sh versions N  # N x Debian's PostgreSQL 15 (base) against the embedded 18 (candidate) on
-#                                         # an indexed WHERE id = ANY(1,000 ids): 17 reworked that B-tree scan
+#                                         # an indexed WHERE id = ANY(1,000 adjacent ids): 17 reads the keys that
+#                                         # share a leaf page in one descent instead of one descent per key
 #   scripts/extension-runs.sh walltime N  # wall time: plain check on one cluster, A/B across two clusters (N each,
 #                                         # interleaved), and the start of a cluster from the installation vs embedded
 #
@@ -41,7 +42,7 @@ SQL
 cat > any/any_1000_ids.sql <<'SQL'
 -- perfgate:param start = int(1, 100000)
 -- perfgate:run
-SELECT count(*) FROM items WHERE id = ANY (ARRAY(SELECT :start + 97 * g FROM generate_series(1, 1000) g));
+SELECT count(*) FROM items WHERE id = ANY (ARRAY(SELECT :start + g FROM generate_series(1, 1000) g));
 SQL
 
 # verdict, time verdict, change and interval of each benchmark from a comparison file
