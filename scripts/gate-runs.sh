@@ -8,6 +8,8 @@
 #   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
 #                                      # N runs of a copy without the reviews index, stored baseline and --against
 #   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
+#   scripts/gate-runs.sh cost N [JAR]  # the counters' cost: check and check --no-counters (N each, interleaved); with
+#                                      # JAR (e.g. a copy of the jar before a change), its two runs join each round
 #
 # Every run uses a fresh embedded PostgreSQL. Work happens in a temporary git repository holding a copy of the
 # demo suite; the jar is target/perfgate.jar (./perfgate builds it). Needs git and python3.
@@ -17,6 +19,7 @@ jar="$here/target/perfgate.jar"
 [ -f "$jar" ] || "$here/perfgate" --version >/dev/null
 mode="${1:-ab}"
 runs="${2:-20}"
+other_jar="${3:+$(realpath "$3")}"
 work="$(mktemp -d /tmp/perfgate-gate-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -163,6 +166,35 @@ for v in ("plain", "nocounters", "ab"):
     print("%-11s median %.1f s over %d runs %s" % (v, m[v], len(t[v]), t[v]))
 print("counters add %+.0f %% to check; check --against takes %.2fx a plain check" %
       (100 * (m["plain"] / m["nocounters"] - 1), m["ab"] / m["plain"]))
+EOF
+}
+
+cost() {
+  : > cost.txt
+  for i in $(seq "$runs"); do
+    for variant in counters nocounters other-counters other-nocounters; do
+      j="$jar"
+      case $variant in other-*) [ -n "$other_jar" ] || continue; j="$other_jar" ;; esac
+      args=(check bench/tviews)
+      case $variant in *nocounters) args+=(--no-counters) ;; esac
+      start=$(date +%s.%N)
+      java -jar "$j" "${args[@]}" --history "c-$variant.jsonl" -o "c-$variant.json" >/dev/null 2>&1 || true
+      end=$(date +%s.%N)
+      echo "$variant $(python3 -c "print('%.2f' % ($end - $start))")" | tee -a cost.txt
+    done
+  done
+  python3 - <<'EOF'
+import collections, statistics
+t = collections.defaultdict(list)
+for line in open("cost.txt"):
+    v, s = line.split(); t[v].append(float(s))
+m = {v: statistics.median(s) for v, s in t.items()}
+for v in t:
+    print("%-16s median %.2f s over %d runs %s" % (v, m[v], len(t[v]), t[v]))
+for prefix, label in (("", "this jar"), ("other-", "other jar")):
+    if prefix + "counters" in m:
+        print("%s: counters add %+.1f %% to check (%+.2f s)" % (label,
+              100 * (m[prefix + "counters"] / m[prefix + "nocounters"] - 1), m[prefix + "counters"] - m[prefix + "nocounters"]))
 EOF
 }
 

@@ -118,13 +118,7 @@ final class CounterProbe {
         for (SqlStatement st : run.spec().timed()) measured.add(db.prepared(st));
         for (SqlStatement st : run.spec().timedB()) measured.add(db.prepared(st));
         try {
-            try (Statement set = c.createStatement()) {
-                set.execute("SET auto_explain.log_min_duration = 0");
-                set.execute("SET auto_explain.log_nested_statements = on");
-                set.execute("SET auto_explain.log_analyze = off");
-                set.execute("SET auto_explain.log_format = json");
-                set.execute("SET auto_explain.log_level = notice");
-            }
+            logPlansAsNotices(c);
             for (PreparedStatement ps : measured) ps.clearWarnings();
             run.iteration(values);
             PlanShapes shapes = new PlanShapes();
@@ -145,6 +139,22 @@ final class CounterProbe {
                 // auto_explain was never set: nothing to reset
             }
             db.rollbackQuietly();
+        }
+    }
+
+    /** Has auto_explain send the plan of every statement, nested ones included, to this session as notices. */
+    private static void logPlansAsNotices(Connection c) throws SQLException {
+        try (Statement set = c.createStatement()) {
+            set.execute("SET auto_explain.log_min_duration = 0");
+            set.execute("SET auto_explain.log_nested_statements = on");
+            set.execute("SET auto_explain.log_analyze = off");
+            set.execute("SET auto_explain.log_format = json");
+            set.execute("SET auto_explain.log_level = notice");
+            // PostgreSQL 16 and later add each call's parameter values to its plan, so every row a trigger fires for
+            // would send a text of its own; without them a repeated plan is the same text, which PlanShapes parses once
+            if (c.getMetaData().getDatabaseMajorVersion() >= 16) {
+                set.execute("SET auto_explain.log_parameter_max_length = 0");
+            }
         }
     }
 }
