@@ -172,29 +172,35 @@ EOF
 cost() {
   : > cost.txt
   for i in $(seq "$runs"); do
-    for variant in counters nocounters other-counters other-nocounters; do
+    order="counters nocounters other-counters other-nocounters"
+    [ $((i % 2)) = 1 ] || order="other-nocounters other-counters nocounters counters" # whoever runs first, half each
+    for variant in $order; do
       j="$jar"
       case $variant in other-*) [ -n "$other_jar" ] || continue; j="$other_jar" ;; esac
       args=(check bench/tviews)
       case $variant in *nocounters) args+=(--no-counters) ;; esac
       start=$(date +%s.%N)
-      java -jar "$j" "${args[@]}" --history "c-$variant.jsonl" -o "c-$variant.json" >/dev/null 2>&1 || true
+      java -jar "$j" "${args[@]}" --history "c-$variant.jsonl" -o "c-$variant.json" >/dev/null 2>err.txt || true
       end=$(date +%s.%N)
-      echo "$variant $(python3 -c "print('%.2f' % ($end - $start))")" | tee -a cost.txt
+      suite=$(sed -n 's/.*suite ran in \([0-9.]*\) s.*/\1/p' err.txt)
+      echo "$variant $(python3 -c "print('%.2f' % ($end - $start))") ${suite:-nan}" | tee -a cost.txt
     done
   done
   python3 - <<'EOF'
 import collections, statistics
-t = collections.defaultdict(list)
+wall, suite = collections.defaultdict(list), collections.defaultdict(list)
 for line in open("cost.txt"):
-    v, s = line.split(); t[v].append(float(s))
-m = {v: statistics.median(s) for v, s in t.items()}
-for v in t:
-    print("%-16s median %.2f s over %d runs %s" % (v, m[v], len(t[v]), t[v]))
-for prefix, label in (("", "this jar"), ("other-", "other jar")):
-    if prefix + "counters" in m:
-        print("%s: counters add %+.1f %% to check (%+.2f s)" % (label,
-              100 * (m[prefix + "counters"] / m[prefix + "nocounters"] - 1), m[prefix + "counters"] - m[prefix + "nocounters"]))
+    v, w, s = line.split(); wall[v].append(float(w)); suite[v].append(float(s))
+for name, t in (("wall", wall), ("suite ran in", suite)):
+    m = {v: statistics.median(s) for v, s in t.items()}
+    for v in t:
+        print("%-12s %-16s median %.2f s over %d runs %s" % (name, v, m[v], len(t[v]), t[v]))
+    for prefix, label in (("", "this jar"), ("other-", "other jar")):
+        if prefix + "counters" in m:
+            pairs = [c / n - 1 for c, n in zip(t[prefix + "counters"], t[prefix + "nocounters"])]
+            print("%s, %s: counters add %+.1f %% (%+.2f s) by medians; median of the rounds' ratios %+.1f %%" % (
+                label, name, 100 * (m[prefix + "counters"] / m[prefix + "nocounters"] - 1),
+                m[prefix + "counters"] - m[prefix + "nocounters"], 100 * statistics.median(pairs)))
 EOF
 }
 

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,11 +151,24 @@ final class CounterProbe {
             set.execute("SET auto_explain.log_analyze = off");
             set.execute("SET auto_explain.log_format = json");
             set.execute("SET auto_explain.log_level = notice");
-            // PostgreSQL 16 and later add each call's parameter values to its plan, so every row a trigger fires for
-            // would send a text of its own; without them a repeated plan is the same text, which PlanShapes parses once
-            if (c.getMetaData().getDatabaseMajorVersion() >= 16) {
-                set.execute("SET auto_explain.log_parameter_max_length = 0");
-            }
         }
+        omitParameters(c);
+    }
+
+    /**
+     * Leaves each call's parameter values out of the plans auto_explain sends (PostgreSQL 16 and later add them), so
+     * a plan a row trigger repeats is the same text each time, which {@link PlanShapes} parses once. A role that may
+     * set the other parameters but not this one still gets its plans, each parsed.
+     */
+    private static void omitParameters(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseMajorVersion() < 16) return;
+        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint(); // a refused SET must not abort the iteration
+        try (Statement set = c.createStatement()) {
+            set.execute("SET auto_explain.log_parameter_max_length = 0");
+        } catch (SQLException e) {
+            if (before != null) c.rollback(before);
+            return;
+        }
+        if (before != null) c.releaseSavepoint(before);
     }
 }
