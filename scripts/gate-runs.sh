@@ -8,6 +8,8 @@
 #   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
 #                                      # N runs of a copy without the reviews index, stored baseline and --against
 #   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
+#   scripts/gate-runs.sh cost N [JAR]  # the counters' cost: check and check --no-counters (N each, interleaved); with
+#                                      # JAR (e.g. a copy of the jar before a change), its two runs join each round
 #
 # Every run uses a fresh embedded PostgreSQL. Work happens in a temporary git repository holding a copy of the
 # demo suite; the jar is target/perfgate.jar (./perfgate builds it). Needs git and python3.
@@ -17,6 +19,7 @@ jar="$here/target/perfgate.jar"
 [ -f "$jar" ] || "$here/perfgate" --version >/dev/null
 mode="${1:-ab}"
 runs="${2:-20}"
+other_jar="${3:+$(realpath "$3")}"
 work="$(mktemp -d /tmp/perfgate-gate-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -163,6 +166,41 @@ for v in ("plain", "nocounters", "ab"):
     print("%-11s median %.1f s over %d runs %s" % (v, m[v], len(t[v]), t[v]))
 print("counters add %+.0f %% to check; check --against takes %.2fx a plain check" %
       (100 * (m["plain"] / m["nocounters"] - 1), m["ab"] / m["plain"]))
+EOF
+}
+
+cost() {
+  : > cost.txt
+  for i in $(seq "$runs"); do
+    order="counters nocounters other-counters other-nocounters"
+    [ $((i % 2)) = 1 ] || order="other-nocounters other-counters nocounters counters" # whoever runs first, half each
+    for variant in $order; do
+      j="$jar"
+      case $variant in other-*) [ -n "$other_jar" ] || continue; j="$other_jar" ;; esac
+      args=(check bench/tviews)
+      case $variant in *nocounters) args+=(--no-counters) ;; esac
+      start=$(date +%s.%N)
+      java -jar "$j" "${args[@]}" --history "c-$variant.jsonl" -o "c-$variant.json" >/dev/null 2>err.txt || true
+      end=$(date +%s.%N)
+      suite=$(sed -n 's/.*suite ran in \([0-9.]*\) s.*/\1/p' err.txt)
+      echo "$variant $(python3 -c "print('%.2f' % ($end - $start))") ${suite:-nan}" | tee -a cost.txt
+    done
+  done
+  python3 - <<'EOF'
+import collections, statistics
+wall, suite = collections.defaultdict(list), collections.defaultdict(list)
+for line in open("cost.txt"):
+    v, w, s = line.split(); wall[v].append(float(w)); suite[v].append(float(s))
+for name, t in (("wall", wall), ("suite ran in", suite)):
+    m = {v: statistics.median(s) for v, s in t.items()}
+    for v in t:
+        print("%-12s %-16s median %.2f s over %d runs %s" % (name, v, m[v], len(t[v]), t[v]))
+    for prefix, label in (("", "this jar"), ("other-", "other jar")):
+        if prefix + "counters" in m:
+            pairs = [c / n - 1 for c, n in zip(t[prefix + "counters"], t[prefix + "nocounters"])]
+            print("%s, %s: counters add %+.1f %% (%+.2f s) by medians; median of the rounds' ratios %+.1f %%" % (
+                label, name, 100 * (m[prefix + "counters"] / m[prefix + "nocounters"] - 1),
+                m[prefix + "counters"] - m[prefix + "nocounters"], 100 * statistics.median(pairs)))
 EOF
 }
 

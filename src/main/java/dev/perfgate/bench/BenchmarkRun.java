@@ -13,7 +13,7 @@ import java.util.Map;
  * that undoes it ({@code isolation=rollback}, the default), and returns the sample. Run modes decide how many
  * iterations, with which parameters, and in which order with other benchmark runs.
  */
-public final class BenchmarkRun {
+public final class BenchmarkRun implements PairSide.Benchmark {
 
     private static final double NANOS_PER_MILLI = 1_000_000.0;
 
@@ -41,11 +41,13 @@ public final class BenchmarkRun {
     }
 
     /** The settings that apply to this benchmark (suite, file, command line). */
+    @Override
     public Settings settings() {
         return settings;
     }
 
     /** Fresh seeded parameter draws for this benchmark: the same sequence in every run and on both sides of an A/B. */
+    @Override
     public ParamDraws draws() {
         return new ParamDraws(spec.params(), settings.seedOrDefault() ^ spec.name().hashCode(), db.scale());
     }
@@ -64,6 +66,7 @@ public final class BenchmarkRun {
      * first): an A/B run chooses it per pair so that it does not line up with which side ran last (see
      * {@link InterleavedRun}). Ignored for a time.
      */
+    @Override
     public double iteration(Map<String, Long> values, boolean aFirst) {
         calls.iteration = ++iterations;
         try {
@@ -87,6 +90,7 @@ public final class BenchmarkRun {
     }
 
     /** Runs {@code n} iterations with the next {@code n} draws and returns their samples in order. */
+    @Override
     public double[] iterations(int n, ParamDraws draws) {
         double[] samples = new double[n];
         for (int i = 0; i < n; i++) samples[i] = iteration(draws.next());
@@ -97,12 +101,14 @@ public final class BenchmarkRun {
      * What PostgreSQL counts for this benchmark over {@code iterations} untimed iterations ({@link CounterProbe}),
      * after the timed ones; {@code null} when the session has no counter source or the suite turned counting off.
      */
+    @Override
     public Counters counters(int iterations) {
         if (db.counterSource() == null || !settings.countersOrDefault() || iterations < 1) return null;
         return new CounterProbe(this, db, db.counterSource()).count(iterations);
     }
 
     /** Leaves the benchmark: autocommit back on for whatever runs next on this connection. */
+    @Override
     public void finish() {
         calls.autoCommit(true, spec.timed().get(0));
     }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -118,13 +119,7 @@ final class CounterProbe {
         for (SqlStatement st : run.spec().timed()) measured.add(db.prepared(st));
         for (SqlStatement st : run.spec().timedB()) measured.add(db.prepared(st));
         try {
-            try (Statement set = c.createStatement()) {
-                set.execute("SET auto_explain.log_min_duration = 0");
-                set.execute("SET auto_explain.log_nested_statements = on");
-                set.execute("SET auto_explain.log_analyze = off");
-                set.execute("SET auto_explain.log_format = json");
-                set.execute("SET auto_explain.log_level = notice");
-            }
+            logPlansAsNotices(c);
             for (PreparedStatement ps : measured) ps.clearWarnings();
             run.iteration(values);
             PlanShapes shapes = new PlanShapes();
@@ -146,5 +141,34 @@ final class CounterProbe {
             }
             db.rollbackQuietly();
         }
+    }
+
+    /** Has auto_explain send the plan of every statement, nested ones included, to this session as notices. */
+    private static void logPlansAsNotices(Connection c) throws SQLException {
+        try (Statement set = c.createStatement()) {
+            set.execute("SET auto_explain.log_min_duration = 0");
+            set.execute("SET auto_explain.log_nested_statements = on");
+            set.execute("SET auto_explain.log_analyze = off");
+            set.execute("SET auto_explain.log_format = json");
+            set.execute("SET auto_explain.log_level = notice");
+        }
+        omitParameters(c);
+    }
+
+    /**
+     * Leaves each call's parameter values out of the plans auto_explain sends (PostgreSQL 16 and later add them), so
+     * a plan a row trigger repeats is the same text each time, which {@link PlanShapes} parses once. A role that may
+     * set the other parameters but not this one still gets its plans, each parsed.
+     */
+    private static void omitParameters(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseMajorVersion() < 16) return;
+        Savepoint before = c.getAutoCommit() ? null : c.setSavepoint(); // a refused SET must not abort the iteration
+        try (Statement set = c.createStatement()) {
+            set.execute("SET auto_explain.log_parameter_max_length = 0");
+        } catch (SQLException e) {
+            if (before != null) c.rollback(before);
+            return;
+        }
+        if (before != null) c.releaseSavepoint(before);
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * The A/B run mode: two versions of a suite, each set up in its own database (of one server, or of two), their
@@ -28,6 +29,8 @@ import java.util.SplittableRandom;
  * <p>After the first pass of pairs a benchmark whose comparison is not yet decided (see {@link Confirmation}) gets
  * further passes, up to {@code maxPairs} and the time budget; {@link Result#looks} counts the passes, which the
  * verdict must account for.
+ *
+ * <p>A side is a {@link PairSide}: a suite set up in a database ({@link SuiteDatabase}), or in tests a scripted one.
  */
 public final class InterleavedRun {
 
@@ -50,25 +53,33 @@ public final class InterleavedRun {
     /** Salt of the order shuffle, so it is not the same stream as the parameter draws of the same seed. */
     private static final long ORDER_SALT = 0x5DEECE66DL;
 
-    private final SuiteDatabase base;
-    private final SuiteDatabase candidate;
+    private final PairSide base;
+    private final PairSide candidate;
     private final Progress progress;
     private final Confirmation confirmation;
     private final int maxPairs;
     private final long deadlineNanos;
+    private final LongSupplier nanoClock;
 
     /**
      * @param maxPairs     at most this many measured pairs per benchmark, confirmation passes included
      * @param budgetMillis no confirmation pass starts after this long from now (the first pass always runs)
      */
-    public InterleavedRun(SuiteDatabase base, SuiteDatabase candidate, Progress progress, Confirmation confirmation,
+    public InterleavedRun(PairSide base, PairSide candidate, Progress progress, Confirmation confirmation,
                           int maxPairs, long budgetMillis) {
+        this(base, candidate, progress, confirmation, maxPairs, budgetMillis, System::nanoTime);
+    }
+
+    /** As the public constructor, with the time budget read from {@code nanoClock} (tests give a scripted one). */
+    InterleavedRun(PairSide base, PairSide candidate, Progress progress, Confirmation confirmation, int maxPairs,
+                   long budgetMillis, LongSupplier nanoClock) {
         this.base = base;
         this.candidate = candidate;
         this.progress = progress;
         this.confirmation = confirmation;
         this.maxPairs = maxPairs;
-        this.deadlineNanos = System.nanoTime() + budgetMillis * 1_000_000L;
+        this.nanoClock = nanoClock;
+        this.deadlineNanos = nanoClock.getAsLong() + budgetMillis * 1_000_000L;
     }
 
     /** Runs every benchmark; one present on one side only runs alone there (it is new or missing). */
@@ -77,14 +88,14 @@ public final class InterleavedRun {
         List<BenchmarkResult> b = new ArrayList<>();
         Map<String, Integer> looks = new LinkedHashMap<>();
         Map<String, BenchmarkSpec> baseSpecs = new LinkedHashMap<>();
-        for (BenchmarkSpec s : base.suite().benchmarks()) baseSpecs.put(s.name(), s);
-        int count = candidate.suite().benchmarks().size();
-        for (BenchmarkSpec s : base.suite().benchmarks()) {
-            if (candidate.suite().benchmarks().stream().noneMatch(c -> c.name().equals(s.name()))) count++;
+        for (BenchmarkSpec s : base.benchmarks()) baseSpecs.put(s.name(), s);
+        int count = candidate.benchmarks().size();
+        for (BenchmarkSpec s : base.benchmarks()) {
+            if (candidate.benchmarks().stream().noneMatch(c -> c.name().equals(s.name()))) count++;
         }
         int index = 0;
         try {
-            for (BenchmarkSpec spec : candidate.suite().benchmarks()) {
+            for (BenchmarkSpec spec : candidate.benchmarks()) {
                 BenchmarkSpec other = baseSpecs.remove(spec.name());
                 index++;
                 if (other == null) {
@@ -111,8 +122,8 @@ public final class InterleavedRun {
     }
 
     private Pairs pairs(BenchmarkSpec baseSpec, BenchmarkSpec candidateSpec, int index, int count) {
-        BenchmarkRun runA = base.benchmark(baseSpec);
-        BenchmarkRun runB = candidate.benchmark(candidateSpec);
+        PairSide.Benchmark runA = base.benchmark(baseSpec);
+        PairSide.Benchmark runB = candidate.benchmark(candidateSpec);
         Settings s = runB.settings();
         int perPass = s.iterationsOrDefault();
         int warmup = Math.max(s.warmupOrDefault(), runA.settings().warmupOrDefault());
@@ -127,7 +138,7 @@ public final class InterleavedRun {
         pass = PassOrder.next(perPass, pass.last(), order);
         interleave(runA, runB, drawsA, drawsB, pass, a, b, warmup, warmup + perPass);
         int looks = 1;
-        while (a.size() + perPass <= maxPairs && System.nanoTime() < deadlineNanos
+        while (a.size() + perPass <= maxPairs && nanoClock.getAsLong() < deadlineNanos
                 && confirmation.needsMorePairs(candidateSpec, array(a), array(b), looks)) {
             progress.status(candidateSpec.name() + ": not decided after " + a.size() + " pairs, running "
                     + perPass + " more");
@@ -148,7 +159,7 @@ public final class InterleavedRun {
     }
 
     /** Runs a pass of pairs in its order, adding the samples to {@code a} and {@code b} unless they are null. */
-    private void interleave(BenchmarkRun runA, BenchmarkRun runB, ParamDraws drawsA, ParamDraws drawsB,
+    private void interleave(PairSide.Benchmark runA, PairSide.Benchmark runB, ParamDraws drawsA, ParamDraws drawsB,
                             PassOrder pass, List<Double> a, List<Double> b, int doneBefore, int total) {
         for (int i = 0; i < pass.aFirst.length; i++) {
             Map<String, Long> valuesA = drawsA.next();
@@ -219,8 +230,8 @@ public final class InterleavedRun {
     }
 
     /** A benchmark present in one version only: warm-up and iterations on that side alone. */
-    private BenchmarkResult alone(SuiteDatabase db, BenchmarkSpec spec, int index, int count) {
-        BenchmarkRun run = db.benchmark(spec);
+    private BenchmarkResult alone(PairSide db, BenchmarkSpec spec, int index, int count) {
+        PairSide.Benchmark run = db.benchmark(spec);
         Settings s = run.settings();
         ParamDraws draws = run.draws();
         int total = s.warmupOrDefault() + s.iterationsOrDefault();

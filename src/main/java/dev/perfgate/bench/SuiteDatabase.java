@@ -14,15 +14,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A {@code SuiteDatabase} is one suite set up in one database, on one connection of its own: the suite setup ran
  * when it was opened, {@link #benchmark} readies one benchmark to run iterations, and {@link #finish} runs the suite
  * teardown. Statements are server-side prepared once per connection and re-bound with fresh parameters each
- * iteration. Not thread-safe: one connection, used by one thread.
+ * iteration. It is also one side of an A/B run ({@link PairSide}). Not thread-safe: one connection, used by one
+ * thread.
  */
-public final class SuiteDatabase implements AutoCloseable {
+public final class SuiteDatabase implements PairSide, AutoCloseable {
 
     private final Connection connection;
     private final Suite suite;
@@ -66,6 +68,11 @@ public final class SuiteDatabase implements AutoCloseable {
 
     public Suite suite() {
         return suite;
+    }
+
+    @Override
+    public List<BenchmarkSpec> benchmarks() {
+        return suite.benchmarks();
     }
 
     /** Counters are read from {@code source} ({@link Session} gives its own); null: time only. */
@@ -121,6 +128,7 @@ public final class SuiteDatabase implements AutoCloseable {
      * Readies {@code b} for iterations: the per-benchmark steps ({@code VACUUM} unless the suite says
      * {@code vacuum=off}, its statement timeout, autocommit for {@code isolation=commit}).
      */
+    @Override
     public BenchmarkRun benchmark(BenchmarkSpec b) {
         Settings s = settingsOf(b);
         if (suiteSettings.vacuumOrDefault()) calls.vacuum(b.timed().get(0), b.name());
@@ -128,6 +136,7 @@ public final class SuiteDatabase implements AutoCloseable {
     }
 
     /** Runs the suite teardown; a failure there is the run's failure. */
+    @Override
     public void finish() {
         finished = true;
         try {
@@ -148,6 +157,7 @@ public final class SuiteDatabase implements AutoCloseable {
      * After a failed run: rolls back what is open and tries the suite teardown, best effort (the failure already has
      * a better message than anything teardown could say). Nothing happens once the suite finished.
      */
+    @Override
     public void abandon() {
         if (finished) return;
         try {

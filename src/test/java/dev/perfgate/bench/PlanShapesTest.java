@@ -49,6 +49,24 @@ class PlanShapesTest {
     }
 
     @Test
+    void aRepeatedPlanCountsOnceAndAnotherPlanOfTheSameStatementStillCounts() {
+        String seqScan = NESTED.replace("\"Bitmap Heap Scan\"", "\"Seq Scan\"");
+        PlanShapes repeated = new PlanShapes();
+        for (int row = 0; row < 1000; row++) {
+            // a trigger firing per row: the same plan text after a different duration, and one row planned otherwise
+            repeated.addNotice(("duration: 0.0" + row + " ms  plan:\n") + NESTED.substring(NESTED.indexOf('{')));
+            if (row == 700) repeated.addNotice(seqScan);
+        }
+        repeated.addNotice(TOP);
+        PlanShapes once = new PlanShapes();
+        once.addNotice(NESTED);
+        once.addNotice(seqScan);
+        once.addNotice(TOP);
+        assertThat(repeated.plan(true)).isEqualTo(once.plan(true));
+        assertThat(repeated.plan(true).summary()).contains("Seq Scan on reviews", "Bitmap Heap Scan on reviews");
+    }
+
+    @Test
     void explainOutputIsAnArrayOfOnePlan() throws Exception {
         PlanShapes shapes = new PlanShapes();
         shapes.add(dev.perfgate.json.Json.MAPPER.readTree("[{\"Plan\": {\"Node Type\": \"Hash Join\", \"Join Type\": "

@@ -1,0 +1,54 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.model.Counters;
+import dev.perfgate.suite.BenchmarkSpec;
+import dev.perfgate.suite.Settings;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@code PairSide} is one side of an A/B run as {@link InterleavedRun} drives it: a version of the suite whose
+ * benchmarks can be readied one at a time and run an iteration at a time. {@link SuiteDatabase} is the real one (a
+ * suite set up in a database); a test can script one that returns recorded timings, so the interleaving is tested
+ * without a server.
+ */
+public interface PairSide {
+
+    /** The suite's benchmarks in file order. */
+    List<BenchmarkSpec> benchmarks();
+
+    /** Readies {@code spec} (one of {@link #benchmarks}) to run iterations. */
+    Benchmark benchmark(BenchmarkSpec spec);
+
+    /** After the last benchmark: the suite's teardown; a failure there is the run's failure. */
+    void finish();
+
+    /** After a failed run: undoes what it can, best effort, and never throws. */
+    void abandon();
+
+    /** One benchmark readied on a side ({@link BenchmarkRun} is the real one). */
+    interface Benchmark {
+
+        /** The settings that apply to this benchmark on this side. */
+        Settings settings();
+
+        /** Fresh seeded parameter draws: the same sequence on both sides, for the same benchmark and seed. */
+        ParamDraws draws();
+
+        /**
+         * Runs one iteration with {@code values} bound and returns its sample (ms, or the ratio of part A's time over
+         * part B's); {@code partAFirst} orders a ratio metric's two parts.
+         */
+        double iteration(Map<String, Long> values, boolean partAFirst);
+
+        /** Runs {@code n} iterations with the next {@code n} draws, alternating a ratio's part order. */
+        double[] iterations(int n, ParamDraws draws);
+
+        /** What PostgreSQL counts over {@code iterations} untimed iterations; null when not counted. */
+        Counters counters(int iterations);
+
+        /** Leaves the benchmark. */
+        void finish();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.perfgate.bench;
+
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.suite.BenchmarkSpec;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The A/B interleaving on scripted sides ({@link ScriptedSide}): which side runs when, with which parameters, what is
+ * recorded, and when confirmation passes run. The order of a pass itself is {@link PassOrderTest}'s.
+ */
+class InterleavedRunTest {
+
+    private static final long MILLI = 1_000_000L;
+
+    private final List<ScriptedSide.Event> log = new ArrayList<>();
+    private final ScriptedSide.Clock clock = new ScriptedSide.Clock();
+
+    private ScriptedSide side(String name, double offset, BenchmarkSpec... specs) {
+        return new ScriptedSide(name, offset, List.of(specs), log, clock, MILLI);
+    }
+
+    private InterleavedRun.Result run(ScriptedSide a, ScriptedSide b, InterleavedRun.Confirmation confirmation,
+                                      int maxPairs, long budgetMillis) {
+        return new InterleavedRun(a, b, Progress.SILENT, confirmation, maxPairs, budgetMillis, clock.supplier()).run();
+    }
+
+    /** The iterations of {@code benchmark}, in the order they ran, both sides. */
+    private List<ScriptedSide.Event> iterations(String benchmark) {
+        return log.stream().filter(e -> e.benchmark().equals(benchmark) && e.what().equals("iteration")).toList();
+    }
+
+    private static final InterleavedRun.Confirmation NEVER = (spec, base, candidate, looks) -> false;
+    private static final InterleavedRun.Confirmation ALWAYS = (spec, base, candidate, looks) -> true;
+
+    @Test
+    void eachPairRunsBothSidesBackToBackOnTheSameDrawsAndSampleIOfAPairsWithSampleIOfB() {
+        ScriptedSide a = side("A", 0.25, ScriptedSide.spec("q", 10, 2));
+        ScriptedSide b = side("B", 0.5, ScriptedSide.spec("q", 10, 4)); // the larger warm-up applies to both
+
+        InterleavedRun.Result r = run(a, b, NEVER, 100, 60_000);
+
+        List<ScriptedSide.Event> its = iterations("q");
+        assertThat(its).hasSize(2 * (4 + 10));
+        List<Map<String, Long>> draws = new ArrayList<>();
+        for (int pair = 0; pair < its.size() / 2; pair++) {
+            ScriptedSide.Event first = its.get(2 * pair);
+            ScriptedSide.Event second = its.get(2 * pair + 1);
+            assertThat(List.of(first.side(), second.side())).containsExactlyInAnyOrder("A", "B");
+            assertThat(second.values()).isEqualTo(first.values());
+            assertThat(second.partAFirst()).isEqualTo(first.partAFirst());
+            draws.add(first.values());
+        }
+        assertThat(draws).doesNotHaveDuplicates(); // a fresh draw per pair, not one repeated
+        List<Double> base = r.base().get(0).samples();
+        List<Double> candidate = r.candidate().get(0).samples();
+        assertThat(base).hasSize(10);
+        assertThat(candidate).hasSize(10);
+        for (int i = 0; i < 10; i++) {
+            long id = draws.get(4 + i).get("id"); // the warm-up pairs came first and were not recorded
+            assertThat(base.get(i)).isEqualTo(id + 0.25);
+            assertThat(candidate.get(i)).isEqualTo(id + 0.5);
+        }
+    }
+
+    @Test
+    void halfThePairsOfEachPassRunABAndHalfBA() {
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 6));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 6));
+
+        run(a, b, (spec, base, candidate, looks) -> looks < 3, 100, 60_000);
+
+        List<ScriptedSide.Event> its = iterations("q");
+        assertThat(its).hasSize(2 * (6 + 3 * 10));
+        // the warm-up pass, then three passes of 10 pairs
+        int[][] passes = {{0, 6}, {6, 16}, {16, 26}, {26, 36}};
+        for (int[] pass : passes) {
+            int ab = 0;
+            for (int pair = pass[0]; pair < pass[1]; pair++) if (its.get(2 * pair).side().equals("A")) ab++;
+            assertThat(2 * ab).as("pairs %s..%s run AB", pass[0], pass[1]).isEqualTo(pass[1] - pass[0]);
+        }
+    }
+
+    @Test
+    void noConfirmationPassUnlessTheCallbackAsksAndItSeesTheSamplesSoFar() {
+        ScriptedSide a = side("A", 0.25, ScriptedSide.spec("q", 8, 6));
+        ScriptedSide b = side("B", 0.5, ScriptedSide.spec("q", 8, 6));
+        List<Integer> asked = new ArrayList<>();
+        List<double[]> seen = new ArrayList<>();
+
+        InterleavedRun.Result r = run(a, b, (spec, base, candidate, looks) -> {
+            asked.add(looks);
+            seen.add(base);
+            seen.add(candidate);
+            return false;
+        }, 1000, 60_000);
+
+        assertThat(asked).containsExactly(1);
+        assertThat(r.looks()).isEqualTo(Map.of("q", 1));
+        assertThat(iterations("q")).hasSize(2 * (6 + 8));
+        assertThat(seen.get(0)).containsExactly(r.base().get(0).samples().stream().mapToDouble(d -> d).toArray());
+        assertThat(seen.get(1)).containsExactly(r.candidate().get(0).samples().stream().mapToDouble(d -> d).toArray());
+    }
+
+    @Test
+    void confirmationPassesStopAtThePairBudget() {
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 6));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 6));
+        List<Integer> asked = new ArrayList<>();
+
+        InterleavedRun.Result r = run(a, b, (spec, base, candidate, looks) -> asked.add(looks), 35, 60_000);
+
+        // 10, 20, 30 pairs; a fourth pass would make 40 > 35, so it is neither run nor asked for
+        assertThat(asked).containsExactly(1, 2);
+        assertThat(r.looks()).containsEntry("q", 3);
+        assertThat(r.base().get(0).samples()).hasSize(30);
+        assertThat(r.candidate().get(0).samples()).hasSize(30);
+    }
+
+    @Test
+    void confirmationPassesStopAtTheTimeBudgetButTheFirstPassAlwaysRuns() {
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 6), ScriptedSide.spec("r", 10, 6));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 6), ScriptedSide.spec("r", 10, 6));
+
+        // each iteration takes 1 ms on the scripted clock: q's first pass ends at 32 ms, its second at 52 ms
+        InterleavedRun.Result r = run(a, b, ALWAYS, 1000, 50);
+
+        assertThat(r.looks()).isEqualTo(Map.of("q", 2, "r", 1));
+        assertThat(r.candidate().get(0).samples()).hasSize(20);
+        assertThat(r.candidate().get(1).samples()).hasSize(10);
+        assertThat(clock.nanoTime()).isEqualTo((32 + 20 + 32) * MILLI);
+    }
+
+    @Test
+    void countersComeAfterTheMeasuredPairsAndEachBenchmarkIsFinishedThenTheSides() {
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 4, 0));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 4, 0));
+
+        InterleavedRun.Result r = run(a, b, NEVER, 100, 60_000);
+
+        List<String> steps = log.stream().filter(e -> !e.what().equals("iteration")).map(e -> e.side() + " " + e.what())
+                .toList();
+        assertThat(steps).containsExactly("A ready", "B ready", "A counters " + SuiteRun.COUNTER_ITERATIONS,
+                "B counters " + SuiteRun.COUNTER_ITERATIONS, "A finish", "B finish");
+        assertThat(log.indexOf(log.stream().filter(e -> e.what().startsWith("counters")).findFirst().orElseThrow()))
+                .isEqualTo(2 + 2 * 4);
+        assertThat(r.base().get(0).counters()).isEqualTo(a.counters("q"));
+        assertThat(r.candidate().get(0).counters()).isEqualTo(b.counters("q"));
+        assertThat(a.calls()).containsExactly("finish");
+        assertThat(b.calls()).containsExactly("finish");
+    }
+
+    @Test
+    void aBenchmarkOnOneSideOnlyRunsAloneThereCandidateOrderFirst() {
+        ScriptedSide a = side("A", 0.25, ScriptedSide.spec("gone", 5, 2), ScriptedSide.spec("both", 4, 1));
+        ScriptedSide b = side("B", 0.5, ScriptedSide.spec("both", 4, 1), ScriptedSide.spec("new", 3, 2));
+
+        InterleavedRun.Result r = run(a, b, ALWAYS, 4, 60_000);
+
+        assertThat(r.base().stream().map(BenchmarkResult::name)).containsExactly("both", "gone");
+        assertThat(r.candidate().stream().map(BenchmarkResult::name)).containsExactly("both", "new");
+        assertThat(r.looks()).isEqualTo(Map.of("both", 1));
+        assertThat(iterations("gone")).hasSize(2 + 5).allMatch(e -> e.side().equals("A"));
+        assertThat(iterations("new")).hasSize(2 + 3).allMatch(e -> e.side().equals("B"));
+        assertThat(r.base().get(1).samples()).hasSize(5);
+        assertThat(r.candidate().get(1).samples()).hasSize(3);
+        assertThat(r.base().get(1).counters()).isEqualTo(a.counters("gone"));
+        assertThat(r.candidate().get(1).counters()).isEqualTo(b.counters("new"));
+        List<Double> recorded = iterations("new").subList(2, 5).stream().map(e -> e.values().get("id") + 0.5).toList();
+        assertThat(r.candidate().get(1).samples()).isEqualTo(recorded); // its warm-up was not recorded either
+    }
+
+    @Test
+    void aFailureAbandonsBothSidesAndIsThrown() {
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 6));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 6));
+        b.failAfter(9);
+
+        assertThatThrownBy(() -> run(a, b, NEVER, 100, 60_000)).hasMessageContaining("B: scripted failure");
+
+        assertThat(a.calls()).containsExactly("abandon");
+        assertThat(b.calls()).containsExactly("abandon");
+    }
+}
