@@ -1,5 +1,6 @@
 package dev.perfgate.bench;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Counters;
 import dev.perfgate.model.GitInfo;
@@ -26,11 +27,8 @@ import java.util.Map;
  */
 public final class SuiteRun {
 
-    /**
-     * Untimed iterations per benchmark whose counts are recorded: counts repeat exactly run to run (measured on the
-     * demo suite), so a few are enough to show that and to average what varies with the parameters drawn.
-     */
-    static final int COUNTER_ITERATIONS = 3;
+    /** Untimed iterations per benchmark whose counts are recorded ({@link Defaults#COUNTER_ITERATIONS}). */
+    static final int COUNTER_ITERATIONS = Defaults.COUNTER_ITERATIONS;
 
     private SuiteRun() {
     }
