@@ -89,8 +89,13 @@ final class EnvironmentCheck {
             return new Result(false, List.of(), List.of("no environment fingerprint for " + side
                     + ": cannot check that both ran on the same hardware and software"));
         }
-        if (b.fingerprint().equals(c.fingerprint())) return new Result(false, List.of(), List.of());
         List<String> differences = differences(b, c);
+        if (b.fingerprint().equals(c.fingerprint())) {
+            // the same hashed facts: only a fact the fingerprint leaves out, recorded by both, can still differ
+            differences = differences.stream().filter(d -> PostgresInfo.NOT_FINGERPRINTED.stream()
+                    .anyMatch(name -> d.startsWith("postgresql " + name + ":"))).toList();
+            if (differences.isEmpty()) return new Result(false, List.of(), List.of());
+        }
         String detail = differences.isEmpty() ? unexplained(b, c) : String.join("; ", differences);
         return new Result(true, differences, List.of("ENVIRONMENT MISMATCH: baseline and current ran on different "
                 + "environments (" + detail + "); timings are not comparable, regressions are downgraded to warnings"));

@@ -60,18 +60,19 @@ public final class EnvironmentProbe {
     }
 
     /**
-     * The settings the fingerprint hashes, in name order: those perfgate recorded before it recorded data checksums,
-     * JIT availability, the locale provider and (from PostgreSQL 16, where it left pg_settings) the collation. Hashing
-     * those too would make every results file written before another environment, so a stored baseline would stop
-     * judging and the history's run-to-run noise would start over; they rarely differ where the version does not,
-     * and when fingerprints differ they are listed with the rest.
+     * The settings the fingerprint hashes, in name order: all but {@link PostgresInfo#NOT_FINGERPRINTED}. Hashing
+     * those too would make every results file written before them another environment, so a stored baseline would
+     * stop judging and the history's run-to-run noise would start over ({@code EnvironmentCheck} compares them
+     * itself).
      */
     private static Map<String, String> hashed(PostgresInfo pg) {
         Map<String, String> settings = new TreeMap<>(pg.settings());
-        settings.keySet().removeAll(List.of("data_checksums", ServerSettings.JIT_AVAILABLE,
-                ServerSettings.LOCALE_PROVIDER));
+        String collation = settings.get(ServerSettings.COLLATION);
+        settings.keySet().removeAll(PostgresInfo.NOT_FINGERPRINTED);
         String major = major(pg.version());
-        if (!major.isEmpty() && Integer.parseInt(major) >= 16) settings.remove(ServerSettings.COLLATION);
+        if (collation != null && (major.isEmpty() || Integer.parseInt(major) < 16)) {
+            settings.put(ServerSettings.COLLATION, collation);
+        }
         return settings;
     }
 
