@@ -44,6 +44,7 @@ final class AbCheck {
         try (AbSession session = AbSession.prepare(m.side(), suite, m.selection(), r.against(), r.results())) {
             conclusion.requireWritable();
             if (session.absentBase() != null) return newSuite(r, m, suite, policy, conclusion, session.absentBase());
+            if (session.serversDiffer()) policy = policy.with(v -> v.gateCounters = false);
             String identical = session.identical();
             if (identical != null) listener.warn(identical);
             AbRun.Outcome outcome = session.measure(engine, Check.quickOverrides(m.overrides(), r.quick()), r.quick(),

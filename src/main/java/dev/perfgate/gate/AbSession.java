@@ -15,6 +15,7 @@ import dev.perfgate.suite.Suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An {@code AbSession} is a same-session A/B measurement, shared by {@code check} and {@code run}: the base side
@@ -95,6 +96,20 @@ final class AbSession implements AutoCloseable {
     List<Server> servers() {
         return List.of(baseSide.server().forSuite(base.serverSettings()),
                 candidateSide.server().forSuite(candidate.serverSettings()));
+    }
+
+    /**
+     * True when the two sides run on different PostgreSQL servers (another installation or version, other settings,
+     * or two servers perfgate only connects to), not merely with other builds of an extension: then buffers, WAL and
+     * plans differ with the server as much as with the code.
+     */
+    boolean serversDiffer() {
+        List<Server> servers = servers();
+        Server base = servers.get(0);
+        Server candidate = servers.get(1);
+        if (base.url() != null || candidate.url() != null) return !Objects.equals(base.url(), candidate.url());
+        return !Objects.equals(base.spec().installation(), candidate.spec().installation())
+                || !base.spec().settings().equals(candidate.spec().settings());
     }
 
     /** Why the base side has no suite at all (the change adds it), or null when it has one. */

@@ -52,6 +52,28 @@ class CounterCheckTest {
     }
 
     @Test
+    void onTwoDifferentServersGrownCountersWarnAndDoNotFail() {
+        Counters base = counters(Map.of(Counters.SHARED_HIT, new long[]{416, 416, 416}), null, true);
+        Counters more = counters(Map.of(Counters.SHARED_HIT, new long[]{3001, 3001, 3001}), null, true);
+        CounterCheck.Result r = CounterCheck.compare(base, more, 0.02);
+
+        List<String> gatedNotes = new ArrayList<>();
+        assertThat(CounterCheck.combine(Verdict.OK, r, Policy.DEFAULT, gatedNotes)).isEqualTo(Verdict.REGRESSION);
+        assertThat(gatedNotes.get(0)).startsWith("fails on counters (time alone: ok)");
+
+        List<String> notes = new ArrayList<>(List.of("an earlier note"));
+        Policy servers = Policy.DEFAULT.with(v -> v.gateCounters = false);
+        assertThat(CounterCheck.combine(Verdict.OK, r, servers, notes)).isEqualTo(Verdict.WARNING);
+        assertThat(notes.get(0)).startsWith("counters grew, a warning and not a failure: the two sides ran on "
+                + "different servers");
+        assertThat(notes.get(1)).startsWith("counters: shared buffers per iteration 416 -> 3,001");
+        assertThat(notes.get(2)).isEqualTo("an earlier note");
+        // time decides when it says more
+        assertThat(CounterCheck.combine(Verdict.REGRESSION, r, servers, new ArrayList<>()))
+                .isEqualTo(Verdict.REGRESSION);
+    }
+
+    @Test
     void walBytesAreShownButNotGated() {
         // an image's size follows the page's free space: two databases of one session differ by up to 2 %
         Counters base = counters(Map.of(Counters.WAL_BYTES, new long[]{40_000}), null, true);
