@@ -34,6 +34,10 @@ class ActionContractTest {
     private static final Pattern STEP_OUTPUT = Pattern.compile("\\$\\{\\{ steps\\.([a-z-]+)\\.outputs\\.([a-z-]+) }}");
     private static final Pattern SCRIPT_RUN = Pattern.compile("\"\\$GITHUB_ACTION_PATH/(scripts/ci/[a-z-]+\\.sh)\"");
 
+    /** The inputs that describe the servers perfgate starts for each side (issue 19). */
+    private static final List<String> SERVER_INPUTS = List.of("pg-bin", "extension", "server-settings",
+            "against-pg-bin", "against-extension", "against-server-settings");
+
     @TempDir
     Path dir;
 
@@ -69,6 +73,20 @@ class ActionContractTest {
                 assertThat(code).as(script.getFileName() + " reads " + variable)
                         .containsPattern("\\$\\{?" + variable + "\\b");
             }
+        }
+    }
+
+    /** The server inputs (installation, extension builds, settings; each side's) reach the step that runs perfgate. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServerInputsReachThePerfgateStep() {
+        Map<String, Object> check = steps().stream().filter(s -> "check".equals(s.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> env = (Map<String, Object>) check.get("env");
+        for (String input : SERVER_INPUTS) {
+            assertThat(inputs()).as("input " + input).containsKey(input);
+            String variable = "INPUT_" + input.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            assertThat(env).as(variable).containsEntry(variable, "${{ inputs." + input + " }}");
+            assertThat(((Map<String, Object>) inputs().get(input)).get("default")).as(input).isEqualTo("");
         }
     }
 
