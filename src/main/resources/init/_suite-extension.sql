@@ -9,7 +9,7 @@
 -- -- perfgate:server shared_preload_libraries=@EXTENSION@
 
 -- perfgate:setup
-CREATE EXTENSION @EXTENSION@;
+CREATE EXTENSION @EXTENSION_SQL@;
 CREATE TABLE accounts (
     id      integer PRIMARY KEY,
     balance numeric(12, 2) NOT NULL
@@ -19,4 +19,4 @@ VACUUM ANALYZE accounts;
 
 -- perfgate:teardown
 DROP TABLE accounts;
-DROP EXTENSION @EXTENSION@;
+DROP EXTENSION @EXTENSION_SQL@;

@@ -75,7 +75,10 @@ final class CiTemplates {
         }
 
         String fill(String text, String suite) {
-            return text.replace("@SUITE@", suite).replace("@EXTENSION@", name).replace("@KIND@", kind.name())
+            // a name that is not a plain identifier (uuid-ossp) is quoted in SQL
+            String sql = name.matches("[a-z_][a-z0-9_]*") ? name : "\"" + name + "\"";
+            return text.replace("@SUITE@", suite).replace("@EXTENSION_SQL@", sql).replace("@EXTENSION@", name)
+                    .replace("@KIND@", kind.name())
                     .replace("@GATE_MAJOR@", String.valueOf(gateMajor()))
                     .replace("@MAJORS@", majors.stream().map(String::valueOf).collect(Collectors.joining(", ")))
                     .replace("@MAJORS_QUOTED@", majors.stream().map(m -> "\"" + m + "\"")
@@ -119,13 +122,14 @@ final class CiTemplates {
         checkSuite(suite);
         Matcher m = gitlabSource(source);
         return template("gitlab-ci.yml").replace("@SUITE@", suite)
-                .replace("@SOURCE_URL@", "https://github.com/" + m.group(1) + ".git").replace("@SOURCE_REF@", m.group(2));
+                .replace("@SOURCE_URL@", "https://github.com/" + m.group(1) + ".git")
+                .replace("@SOURCE_REF@", m.group(2));
     }
 
     /**
-     * The GitHub workflow for an extension project: pull requests gated in one job (PostgreSQL {@code gateMajor},
-     * the extension built at the base and at the head into two staged trees, head against base), pushes to main
-     * recorded per major of {@code majors}.
+     * The GitHub workflow for an extension project: pull requests gated in one job (on the newest of the
+     * extension's majors, the extension built at the base and at the head into two staged trees, head against base),
+     * pushes to main recorded per major.
      */
     static String githubExtension(String suite, String source, Extension extension) {
         checkSuite(suite);
@@ -175,7 +179,8 @@ final class CiTemplates {
                         .replace("@PACKAGES@", packages), 6))
                 .replace("@TOOLS@\n", tools)
                 .replace("@BUILD@\n", indent(template(extension.kind() + "-build.sh"), 6))
-                .replace("@SOURCE_URL@", "https://github.com/" + m.group(1) + ".git").replace("@SOURCE_REF@", m.group(2));
+                .replace("@SOURCE_URL@", "https://github.com/" + m.group(1) + ".git")
+                .replace("@SOURCE_REF@", m.group(2));
     }
 
     /** The suite folder's README, naming the CI file that gates it. */

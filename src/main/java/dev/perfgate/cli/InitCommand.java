@@ -106,7 +106,9 @@ final class InitCommand implements Callable<Integer> {
             }
             return null;
         }
-        if (shards != 1) throw new PerfgateException("--shards is not for --extension: its pull-request job is one job");
+        if (shards != 1) {
+            throw new PerfgateException("--shards is not for --extension: its pull-request job is one job");
+        }
         String name = extensionName != null ? extensionName : CiTemplates.controlName(root);
         if (name == null) {
             throw new PerfgateException("--extension: no single .control file in " + root + ": pass --extension-name "

@@ -112,11 +112,13 @@ class ActionContractTest {
         List<Path> files = new ArrayList<>(List.of(Scripts.REPO.resolve(".github/workflows/performance.yml")));
         files.add(init("plain"));
         files.add(init("sharded", "--shards", "3"));
+        files.add(init("pgxs", "--extension", "pgxs", "--extension-name", "ext"));
+        files.add(init("pgrx", "--extension", "pgrx", "--extension-name", "ext", "--postgresql", "16,17"));
         int calls = 0;
         for (Path f : files) calls += checkCalls(read(f), f.toString());
         List<String> snippets = yamlBlocks(read(Scripts.REPO.resolve("docs/USER-GUIDE.md")));
         for (String s : snippets) calls += checkCalls(s, "USER-GUIDE.md snippet");
-        assertThat(calls).as("calls of the action found").isGreaterThanOrEqualTo(10);
+        assertThat(calls).as("calls of the action found").isGreaterThanOrEqualTo(14);
     }
 
     /** Checks every step that calls the action, wherever it sits in a workflow or a snippet of steps. */
