@@ -124,6 +124,51 @@ class ExtensionWorkflowIT {
         assertThat(record.step("Save the history").outcome()).isEqualTo("success");
     }
 
+    /**
+     * The {@code .gitlab-ci.yml} of {@code init --extension pgxs --ci gitlab}: its merge-request job's
+     * before_script and script, run in order in one bash as GitLab's shell runs them ({@link GitlabCiIT}), build
+     * both sides in temporary folders and fail on the slower build, its note naming both.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGitlabMergeRequestIsGatedTheSameWay() throws Exception {
+        Path rendered = tmp.resolve("gitlab-init");
+        CiFixture.perfgate("init", "perf", "--root", rendered.toString(), "--ci", "gitlab", "--extension", "pgxs",
+                "--extension-name", "pgwork", "--postgresql", "15");
+        Map<String, Object> ci = Yaml.map(CiFixture.read(rendered.resolve(".gitlab-ci.yml")));
+        Map<String, Object> template = (Map<String, Object>) ci.get(".perfgate");
+        Map<String, Object> job = (Map<String, Object>) ci.get("perfgate:merge-request");
+        Path workspace = Files.createDirectories(tmp.resolve("gitlab-ws"));
+        Scripts.git(workspace, "clone", "-q", "--no-tags", "--branch", "slower", "file://" + upstream,
+                workspace.toString());
+        // GitLab's cache as the first pipeline leaves it: perfgate's jar and its scripts (from this working tree)
+        FakeActions.copy(Scripts.REPO.resolve("scripts/ci"), workspace.resolve(".perfgate/src/scripts/ci"));
+        Files.copy(CiFixture.jar(), workspace.resolve(".perfgate/perfgate.jar"));
+        Path api = Files.createDirectories(tmp.resolve("gitlab-api"));
+        Map<String, String> env = new HashMap<>();
+        ((Map<String, Object>) template.get("variables")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        ((Map<String, Object>) job.get("variables")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        env.putAll(Map.of("CI", "true", "GITLAB_CI", "true", "CI_PROJECT_ID", "42", "CI_PROJECT_DIR",
+                workspace.toString(), "CI_API_V4_URL", "https://gitlab.example.com/api/v4", "CI_JOB_URL",
+                "https://gitlab.example.com/acme/pgwork/-/jobs/1", "CI_COMMIT_SHA", slower, "CI_PIPELINE_SOURCE",
+                "merge_request_event", "CI_MERGE_REQUEST_IID", "5", "CI_MERGE_REQUEST_DIFF_BASE_SHA", base));
+        env.putAll(Map.of("PERFGATE_GITLAB_TOKEN", "glpat-test", "PERFGATE_CURL", Scripts.fake("fake-curl", tmp)
+                .toString(), "FAKE_GITLAB_DIR", api.toString()));
+        env.put("TMPDIR", Files.createDirectories(tmp.resolve("gitlab-tmp")).toString()); // mktemp's stages
+        StringBuilder lines = new StringBuilder("set -eo pipefail\n");
+        for (Object line : (List<Object>) template.get("before_script")) lines.append(line).append('\n');
+        for (Object line : (List<Object>) job.get("script")) lines.append(line).append('\n');
+        Path script = Files.writeString(tmp.resolve("gitlab-job.sh"), lines.toString());
+        Scripts.Result r = Scripts.run(workspace, env, "bash", "--noprofile", "--norc", script.toString());
+        assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("PostgreSQL 15 and its headers are installed already",
+                "ERROR: performance regression", "note on merge request !5");
+        JsonNode notes = Json.MAPPER.readTree(api.resolve("notes.json").toFile());
+        assertThat(notes.get(0).get("body").asText()).contains("perfgate: FAIL")
+                .containsPattern("\\| " + SPIN + " \\|.*regression")
+                .containsPattern("pgwork from \\S+/base.*pgwork from \\S+/head");
+    }
+
     private WorkflowRunner.JobRun pullRequest(String branch, String sha) throws Exception {
         Map<String, Object> github = context(sha, "pull_request");
         github.put("ref", "refs/pull/4/merge");
