@@ -183,9 +183,11 @@ final class CiTemplates {
                 .replace("@SOURCE_REF@", m.group(2));
     }
 
-    /** The suite folder's README, naming the CI file that gates it. */
-    static String readme(String suite, String ciFile) {
-        return template("README.md").replace("@SUITE@", suite).replace("@CI_FILE@", "`" + ciFile + "`");
+    /** The suite folder's README, naming the CI file that gates it; {@code extension} null for a plain suite. */
+    static String readme(String suite, String ciFile, Extension extension) {
+        String text = extension == null ? template("README.md")
+                : extension.fill(template("README-extension.md"), suite);
+        return text.replace("@SUITE@", suite).replace("@CI_FILE@", "`" + ciFile + "`");
     }
 
     static String template(String name) {

@@ -82,7 +82,8 @@ final class InitCommand implements Callable<Integer> {
         files.put(folder.resolve("_suite.sql"), project == null ? CiTemplates.template("_suite.sql")
                 : project.fill(CiTemplates.template("_suite-extension.sql"), suite));
         files.put(folder.resolve("example_update.sql"), CiTemplates.template("example_update.sql"));
-        files.put(folder.resolve("README.md"), CiTemplates.readme(suite, root.relativize(ciFile).toString()));
+        String readme = CiTemplates.readme(suite, root.relativize(ciFile).toString(), project);
+        files.put(folder.resolve("README.md"), readme);
         files.put(ciFile, ciText);
         if (!force) {
             for (Path f : files.keySet()) {

@@ -89,6 +89,8 @@ class InitCommandTest {
                 "against-extension: ${{ runner.temp }}/base-stage", "history: perfgate-history/pg${{ matrix.postgresql "
                         + "}}.jsonl", "The extension: pg_tviews (pgxs)")
                 .doesNotContain("cargo pgrx").doesNotContainPattern("@[A-Z_]+@");
+        assertThat(Files.readString(root.resolve("perf/README.md"))).contains("--extension head-stage "
+                + "--against-extension base-stage", "builds pg_tviews at its base commit").doesNotContain("@");
         Path suiteFile = root.resolve("perf/_suite.sql");
         String text = Files.readString(suiteFile);
         assertThat(text).contains("CREATE EXTENSION pg_tviews;", "DROP EXTENSION pg_tviews;");
