@@ -148,7 +148,9 @@ final class CiTemplates {
                       - name: Install cargo-pgrx
                         run: |
                           # bindgen, which pgrx runs on PostgreSQL's headers, needs libclang.
-                          ldconfig -p | grep -q libclang || sudo apt-get -q install -y libclang-dev
+                          if ! ldconfig -p | grep -q libclang; then
+                            sudo apt-get -q update && sudo apt-get -q install -y libclang-dev
+                          fi
                 """ + indent(template("pgrx-tools.sh"), 10) : "";
         String install = indent(template("postgresql-install.sh").replace("@SUDO@", "sudo ")
                 .replace("@PACKAGES@", ""), 10) + indent("""
