@@ -8,6 +8,10 @@
 # perfgate's exit code (0 pass, 1 regression, 2 could not do its job) is not this step's: it becomes the output
 # exit-code, which gate.sh acts on once the comment and the artifacts are done. This step fails only when it cannot
 # start perfgate or a file it needs is missing, and then says which.
+# The servers (check and shard): INPUT_PG_BIN (--pg-bin), INPUT_EXTENSION (staged builds separated by spaces or line
+# breaks: --extension each), INPUT_SERVER_SETTINGS (NAME=VALUE lines: --server-setting each), and the base side's
+# INPUT_AGAINST_PG_BIN, INPUT_AGAINST_EXTENSION, INPUT_AGAINST_SERVER_SETTINGS (--against-...). A run whose base has
+# a server of its own is an A/B run, so it is kept out of main's history as an --against run is.
 # Inputs (environment): PERFGATE_JAR, and INPUT_SUITE, INPUT_AGAINST, PR_BASE_SHA, INPUT_FORMATS, INPUT_HISTORY,
 # INPUT_FAIL_THRESHOLD, INPUT_WARN_THRESHOLD, INPUT_ARGS, INPUT_SHARD, INPUT_MERGE, INPUT_OUT, INPUT_ARTIFACT_NAME.
 # Outputs: exit-code, verdict (pass|warn|fail|error|none|measured), error, report-dir, markdown, junit, html, json,
@@ -39,11 +43,42 @@ perfgate() {
   return "$status"
 }
 
+# each_word OPTION VALUE: OPTION and a word of VALUE, for each word (split at spaces and line breaks, no patterns).
+each_word() {
+  local word
+  local -a words
+  read -r -d '' -a words <<< "$2" || true
+  for word in "${words[@]}"; do printf '%s\0%s\0' "$1" "$word"; done
+}
+
+# each_line OPTION VALUE: OPTION and a line of VALUE, for each line that is not blank (trimmed).
+each_line() {
+  local line
+  while IFS= read -r line || [ -n "$line" ]; do
+    line="${line#"${line%%[![:space:]]*}"}"
+    line="${line%"${line##*[![:space:]]}"}"
+    if [ -n "$line" ]; then printf '%s\0%s\0' "$1" "$line"; fi
+  done <<< "$2"
+}
+
+servers=()
+if [ -n "${INPUT_PG_BIN:-}" ]; then servers+=(--pg-bin "$INPUT_PG_BIN"); fi
+if [ -n "${INPUT_AGAINST_PG_BIN:-}" ]; then servers+=(--against-pg-bin "$INPUT_AGAINST_PG_BIN"); fi
+mapfile -d '' -t -O "${#servers[@]}" servers < <(each_word --extension "${INPUT_EXTENSION:-}")
+mapfile -d '' -t -O "${#servers[@]}" servers < <(each_word --against-extension "${INPUT_AGAINST_EXTENSION:-}")
+mapfile -d '' -t -O "${#servers[@]}" servers < <(each_line --server-setting "${INPUT_SERVER_SETTINGS:-}")
+mapfile -d '' -t -O "${#servers[@]}" servers < <(each_line --against-server-setting "${INPUT_AGAINST_SERVER_SETTINGS:-}")
+
 against="${INPUT_AGAINST:-}"
 if [ -z "$against" ] && [ -n "${PR_BASE_SHA:-}" ]; then against="$PR_BASE_SHA"; fi
 if [ "$against" = none ]; then against=""; fi
-if [ -n "$against" ] && [ "$history" != "$out/history.jsonl" ]; then
-  echo "perfgate: A/B against $against: this run is not main's, so it goes to $out/history.jsonl, not to $history"
+ab="${against:+against $against}"
+if [ -z "$ab" ] && { [ -n "${INPUT_AGAINST_PG_BIN:-}" ] \
+  || [[ "${INPUT_AGAINST_EXTENSION:-}${INPUT_AGAINST_SERVER_SETTINGS:-}" =~ [^[:space:]] ]]; }; then
+  ab="with the base on its own server"
+fi
+if [ -n "$ab" ] && [ "$history" != "$out/history.jsonl" ]; then
+  echo "perfgate: A/B $ab: this run is not main's, so it goes to $out/history.jsonl, not to $history"
   history="$out/history.jsonl"
 fi
 
@@ -95,13 +130,13 @@ if [ -n "${INPUT_MERGE:-}" ]; then
     appended=true
   fi
 elif [ -n "${INPUT_SHARD:-}" ]; then
-  perfgate run "${suite_arg[@]}" --shard "$INPUT_SHARD" ${against:+--against "$against"} \
+  perfgate run "${suite_arg[@]}" --shard "$INPUT_SHARD" ${against:+--against "$against"} "${servers[@]}" \
     -o "$out/results.json" --base-output "$out/results-base.json" "${extra[@]}"
   code=$?
   verdict=measured
 else
-  perfgate check "${suite_arg[@]}" ${against:+--against "$against"} "${reporting[@]}" "${policy[@]}" \
-    -o "$out/results.json" --base-output "$out/results-base.json" --history "$history" "${extra[@]}"
+  perfgate check "${suite_arg[@]}" ${against:+--against "$against"} "${servers[@]}" "${reporting[@]}" \
+    "${policy[@]}" -o "$out/results.json" --base-output "$out/results-base.json" --history "$history" "${extra[@]}"
   code=$?
   appended=true
 fi

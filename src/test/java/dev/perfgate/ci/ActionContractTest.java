@@ -34,6 +34,10 @@ class ActionContractTest {
     private static final Pattern STEP_OUTPUT = Pattern.compile("\\$\\{\\{ steps\\.([a-z-]+)\\.outputs\\.([a-z-]+) }}");
     private static final Pattern SCRIPT_RUN = Pattern.compile("\"\\$GITHUB_ACTION_PATH/(scripts/ci/[a-z-]+\\.sh)\"");
 
+    /** The inputs that describe the servers perfgate starts for each side (issue 19). */
+    private static final List<String> SERVER_INPUTS = List.of("pg-bin", "extension", "server-settings",
+            "against-pg-bin", "against-extension", "against-server-settings");
+
     @TempDir
     Path dir;
 
@@ -72,6 +76,20 @@ class ActionContractTest {
         }
     }
 
+    /** The server inputs (installation, extension builds, settings; each side's) reach the step that runs perfgate. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServerInputsReachThePerfgateStep() {
+        Map<String, Object> check = steps().stream().filter(s -> "check".equals(s.get("id"))).findFirst().orElseThrow();
+        Map<String, Object> env = (Map<String, Object>) check.get("env");
+        for (String input : SERVER_INPUTS) {
+            assertThat(inputs()).as("input " + input).containsKey(input);
+            String variable = "INPUT_" + input.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+            assertThat(env).as(variable).containsEntry(variable, "${{ inputs." + input + " }}");
+            assertThat(((Map<String, Object>) inputs().get(input)).get("default")).as(input).isEqualTo("");
+        }
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void everyOutputIsWrittenByTheStepItNames() {
@@ -94,11 +112,13 @@ class ActionContractTest {
         List<Path> files = new ArrayList<>(List.of(Scripts.REPO.resolve(".github/workflows/performance.yml")));
         files.add(init("plain"));
         files.add(init("sharded", "--shards", "3"));
+        files.add(init("pgxs", "--extension", "pgxs", "--extension-name", "ext"));
+        files.add(init("pgrx", "--extension", "pgrx", "--extension-name", "ext", "--postgresql", "16,17"));
         int calls = 0;
         for (Path f : files) calls += checkCalls(read(f), f.toString());
         List<String> snippets = yamlBlocks(read(Scripts.REPO.resolve("docs/USER-GUIDE.md")));
         for (String s : snippets) calls += checkCalls(s, "USER-GUIDE.md snippet");
-        assertThat(calls).as("calls of the action found").isGreaterThanOrEqualTo(10);
+        assertThat(calls).as("calls of the action found").isGreaterThanOrEqualTo(14);
     }
 
     /** Checks every step that calls the action, wherever it sits in a workflow or a snippet of steps. */

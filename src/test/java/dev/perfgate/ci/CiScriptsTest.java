@@ -101,6 +101,46 @@ class CiScriptsTest {
         assertThat(noShards.output()).contains("::error title=no shard results::no results.json under shards");
     }
 
+    /**
+     * The server inputs become perfgate's options: builds split at spaces and line breaks, settings one a line
+     * (a value may hold spaces), each side's own; and a run whose base has its own server is kept out of main's
+     * history, as an --against run is.
+     */
+    @Test
+    void theServerInputsBecomeOptionsOfEachSide() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.move(Scripts.fake("fake-java", dir), bin.resolve("java"));
+        Path args = dir.resolve("java-args.txt");
+        Path jar = Files.writeString(dir.resolve("perfgate.jar"), "not run");
+        Map<String, String> env = new HashMap<>(Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_JAVA_ARGS",
+                args.toString(), "PERFGATE_JAR", jar.toString(), "INPUT_SUITE", "perf", "INPUT_HISTORY",
+                "perfgate-history/pg17.jsonl", "INPUT_PG_BIN", "/usr/lib/postgresql/17/bin", "INPUT_EXTENSION",
+                "stage/head\n  stage/extra ", "INPUT_AGAINST_EXTENSION", "stage/base stage/extra"));
+        env.put("INPUT_SERVER_SETTINGS", "shared_preload_libraries=pg_tviews\n\n  work_mem=64MB  \n");
+        env.put("INPUT_AGAINST_SERVER_SETTINGS", "search_path=a, b");
+        env.put("INPUT_AGAINST_PG_BIN", "embedded");
+        Scripts.Result r = Scripts.run(dir, env, Scripts.script("check.sh").toString());
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        assertThat(r.output()).contains("perfgate: A/B with the base on its own server: this run is not main's, so it "
+                + "goes to perfgate-out/history.jsonl, not to perfgate-history/pg17.jsonl");
+        List<String> command = Files.readAllLines(args);
+        assertThat(String.join("\n", command)).contains(String.join("\n", "perf", "--pg-bin",
+                "/usr/lib/postgresql/17/bin", "--against-pg-bin", "embedded", "--extension", "stage/head",
+                "--extension", "stage/extra", "--against-extension", "stage/base", "--against-extension", "stage/extra",
+                "--server-setting", "shared_preload_libraries=pg_tviews", "--server-setting", "work_mem=64MB",
+                "--against-server-setting", "search_path=a, b", "--format"));
+        assertThat(command).containsSequence("--history", "perfgate-out/history.jsonl").doesNotContain("--against");
+
+        Files.delete(args);
+        env.keySet().removeIf(k -> k.startsWith("INPUT_AGAINST") || k.startsWith("INPUT_SERVER") || k.equals(
+                "INPUT_EXTENSION"));
+        Scripts.Result main = Scripts.run(dir, env, Scripts.script("check.sh").toString());
+        assertThat(main.exitCode()).as(main.output()).isZero();
+        assertThat(Files.readAllLines(args)).containsSequence("check", "perf", "--pg-bin", "/usr/lib/postgresql/17/bin",
+                "--format").containsSequence("--history", "perfgate-history/pg17.jsonl")
+                .doesNotContain("--extension", "--server-setting");
+    }
+
     @Test
     void theCommentIsCreatedOnceThenUpdatedInPlace() throws Exception {
         Scripts.Result first = comment(Map.of("EXIT_CODE", "1", "VERDICT", "fail"));
