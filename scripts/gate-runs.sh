@@ -8,8 +8,8 @@
 #   scripts/gate-runs.sh counters N    # N unchanged runs compared with the first (counter stability), then
 #                                      # N runs of a copy without the reviews index, stored baseline and --against
 #   scripts/gate-runs.sh walltime N    # wall time: check, check --no-counters, check --against HEAD (N each, interleaved)
-#   scripts/gate-runs.sh cost N [JAR]  # the counters' cost: check and check --no-counters (N each, interleaved); with
-#                                      # JAR (e.g. a copy of the jar before a change), its two runs join each round
+#   scripts/gate-runs.sh cost N [JAR]  # the counters' cost: check and check --no-counters (N each, interleaved), wall
+#                                      # and CPU time; with JAR (e.g. the jar before a change) its two runs join each round
 #
 # Every run uses a fresh embedded PostgreSQL. Work happens in a temporary git repository holding a copy of the
 # demo suite; the jar is target/perfgate.jar (./perfgate builds it). Needs git and python3.
@@ -169,6 +169,27 @@ print("counters add %+.0f %% to check; check --against takes %.2fx a plain check
 EOF
 }
 
+# Runs a command; prints its wall time and the CPU time (user + system) of it and everything it started, the
+# embedded server's processes included: they outlive the command's own children (pg_ctl daemonizes the server),
+# so this process adopts orphans (a child subreaper) and waits for them. CPU time hardly moves with other load.
+cpu_and_wall() {
+  python3 - "$@" <<'EOF'
+import ctypes, os, resource, subprocess, sys, time
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+start = time.time()
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL)
+wall = time.time() - start
+deadline = time.time() + 60
+while time.time() < deadline:  # the server, stopped by the command, exits a moment later
+    try:
+        if os.waitpid(-1, os.WNOHANG) == (0, 0): time.sleep(0.05)
+    except ChildProcessError:
+        break
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.2f %.2f" % (wall, ru.ru_utime + ru.ru_stime))
+EOF
+}
+
 cost() {
   : > cost.txt
   for i in $(seq "$runs"); do
@@ -179,19 +200,17 @@ cost() {
       case $variant in other-*) [ -n "$other_jar" ] || continue; j="$other_jar" ;; esac
       args=(check bench/tviews)
       case $variant in *nocounters) args+=(--no-counters) ;; esac
-      start=$(date +%s.%N)
-      java -jar "$j" "${args[@]}" --history "c-$variant.jsonl" -o "c-$variant.json" >/dev/null 2>err.txt || true
-      end=$(date +%s.%N)
+      times=$(cpu_and_wall java -jar "$j" "${args[@]}" --history "c-$variant.jsonl" -o "c-$variant.json" 2>err.txt)
       suite=$(sed -n 's/.*suite ran in \([0-9.]*\) s.*/\1/p' err.txt)
-      echo "$variant $(python3 -c "print('%.2f' % ($end - $start))") ${suite:-nan}" | tee -a cost.txt
+      echo "$variant $times ${suite:-nan}" | tee -a cost.txt
     done
   done
   python3 - <<'EOF'
 import collections, statistics
-wall, suite = collections.defaultdict(list), collections.defaultdict(list)
+wall, cpu, suite = collections.defaultdict(list), collections.defaultdict(list), collections.defaultdict(list)
 for line in open("cost.txt"):
-    v, w, s = line.split(); wall[v].append(float(w)); suite[v].append(float(s))
-for name, t in (("wall", wall), ("suite ran in", suite)):
+    v, w, c, s = line.split(); wall[v].append(float(w)); cpu[v].append(float(c)); suite[v].append(float(s))
+for name, t in (("wall", wall), ("cpu", cpu), ("suite ran in", suite)):
     m = {v: statistics.median(s) for v, s in t.items()}
     for v in t:
         print("%-12s %-16s median %.2f s over %d runs %s" % (name, v, m[v], len(t[v]), t[v]))

@@ -24,7 +24,7 @@ public interface PairSide {
     /** After the last benchmark: the suite's teardown; a failure there is the run's failure. */
     void finish();
 
-    /** After a failed run: undoes what it can, best effort, and never throws. */
+    /** After a failed run: undoes what it can, best effort (the run's failure is what gets reported). */
     void abandon();
 
     /** One benchmark readied on a side ({@link BenchmarkRun} is the real one). */
