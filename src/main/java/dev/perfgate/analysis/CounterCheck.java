@@ -52,11 +52,13 @@ public final class CounterCheck {
      * @param changes     the counters that moved, gated or not, gated ones first
      * @param planBefore  the base's plan summary when the plan's shape changed, else null
      * @param planAfter   the current plan summary when it changed, else null
+     * @param attribution which statements and functions account for the change in time; null without profiles
      */
-    public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter) {
+    public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter,
+                         Attribution attribution) {
 
         /** Not compared: either side has no counters. */
-        public static final Result NONE = new Result(null, List.of(), null, null);
+        public static final Result NONE = new Result(null, List.of(), null, null, null);
 
         public Result {
             changes = List.copyOf(changes);
@@ -106,7 +108,8 @@ public final class CounterCheck {
         Counters.Plan pc = current.plan();
         boolean planChanged = pb != null && pc != null && pb.nested() == pc.nested()
                 && !pb.fingerprint().equals(pc.fingerprint());
-        return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null);
+        return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null,
+                Attribution.of(base.profile(), current.profile(), Attribution.ALPHA, Attribution.TOP));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.perfgate.bench;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.model.Counters;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.Settings;
@@ -104,7 +105,8 @@ public final class BenchmarkRun implements PairSide.Benchmark {
     @Override
     public Counters counters(int iterations) {
         if (db.counterSource() == null || !settings.countersOrDefault() || iterations < 1) return null;
-        return new CounterProbe(this, db, db.counterSource()).count(iterations);
+        int profile = settings.attributionOrDefault() ? Defaults.PROFILE_ITERATIONS : 0;
+        return new CounterProbe(this, db, db.counterSource(), profile).count(iterations);
     }
 
     /** Leaves the benchmark: autocommit back on for whatever runs next on this connection. */

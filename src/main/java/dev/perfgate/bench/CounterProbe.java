@@ -3,6 +3,7 @@ package dev.perfgate.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.json.Json;
 import dev.perfgate.model.Counters;
+import dev.perfgate.model.Profile;
 import dev.perfgate.suite.SqlStatement;
 
 import java.io.IOException;
@@ -41,10 +42,14 @@ final class CounterProbe {
     private final CounterSource source;
     private final List<String> unavailable = new ArrayList<>();
 
-    CounterProbe(BenchmarkRun run, SuiteDatabase db, CounterSource source) {
+    private final int profileIterations;
+
+    /** A probe that also profiles {@code profileIterations} iterations (0: no attribution) after the counters. */
+    CounterProbe(BenchmarkRun run, SuiteDatabase db, CounterSource source, int profileIterations) {
         this.run = run;
         this.db = db;
         this.source = source;
+        this.profileIterations = profileIterations;
     }
 
     Counters count(int iterations) {
@@ -80,9 +85,13 @@ final class CounterProbe {
             unavailable.add("no CHECKPOINT allowed (needs superuser or pg_checkpoint): full-page images, dirtied "
                     + "buffers and WAL bytes depend on where the last checkpoint fell, so they are not gated");
         }
-        Counters.Plan plan = nestedPlans(draws.next());
+        PlanShapes nested = new PlanShapes();
+        Counters.Plan plan = nestedPlans(draws.next(), nested);
         if (plan == null && !explained.isEmpty()) plan = explained.plan(false);
-        return new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable);
+        Counters counters = new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable);
+        if (profileIterations < 1) return counters;
+        List<Profile.StatementPlan> plans = nested.isEmpty() ? explained.statementPlans() : nested.statementPlans();
+        return counters.withProfile(new ProfileProbe(run, db, source.admin()).profile(profileIterations, draws, plans));
     }
 
     /**
@@ -113,7 +122,7 @@ final class CounterProbe {
     }
 
     /** The shapes of every plan of one iteration, nested statements included; null when auto_explain is not there. */
-    private Counters.Plan nestedPlans(Map<String, Long> values) {
+    private Counters.Plan nestedPlans(Map<String, Long> values, PlanShapes shapes) {
         Connection c = db.connection();
         List<PreparedStatement> measured = new ArrayList<>();
         for (SqlStatement st : run.spec().timed()) measured.add(db.prepared(st));
@@ -122,7 +131,6 @@ final class CounterProbe {
             logPlansAsNotices(c);
             for (PreparedStatement ps : measured) ps.clearWarnings();
             run.iteration(values);
-            PlanShapes shapes = new PlanShapes();
             for (PreparedStatement ps : measured) {
                 for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) shapes.addNotice(w.getMessage());
                 ps.clearWarnings();

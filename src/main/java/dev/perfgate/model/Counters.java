@@ -18,8 +18,11 @@ import java.util.Objects;
  * @param checkpoint  true when a {@code CHECKPOINT} ran before each counter iteration, which makes full-page images,
  *                    dirtied buffers and WAL bytes repeatable (without it they depend on where the last one fell)
  * @param unavailable what could not be counted and why, one line each (e.g. a {@code CALL} that cannot be explained)
+ * @param profile     where the time went, statement by statement and function by function; {@code null} when not
+ *                    profiled
  */
-public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint, List<String> unavailable) {
+public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint, List<String> unavailable,
+                       Profile profile) {
 
     /** Shared buffers found in PostgreSQL's cache. */
     public static final String SHARED_HIT = "shared_hit";
@@ -52,6 +55,16 @@ public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint
         unavailable = List.copyOf(unavailable);
     }
 
+    /** Counters without a profile. */
+    public Counters(Map<String, long[]> values, Plan plan, boolean checkpoint, List<String> unavailable) {
+        this(values, plan, checkpoint, unavailable, null);
+    }
+
+    /** These counters with {@code p} as their profile. */
+    public Counters withProfile(Profile p) {
+        return new Counters(values, plan, checkpoint, unavailable, p);
+    }
+
     /** The number of counter iterations (0 when nothing was counted). */
     public int iterations() {
         return values.values().stream().mapToInt(v -> v.length).max().orElse(0);
@@ -80,7 +93,8 @@ public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint
         if (!(o instanceof Counters c)) return false;
         if (!c.values.keySet().equals(values.keySet())) return false;
         for (var e : values.entrySet()) if (!Arrays.equals(e.getValue(), c.values.get(e.getKey()))) return false;
-        return Objects.equals(plan, c.plan) && checkpoint == c.checkpoint && unavailable.equals(c.unavailable);
+        return Objects.equals(plan, c.plan) && checkpoint == c.checkpoint && unavailable.equals(c.unavailable)
+                && Objects.equals(profile, c.profile);
     }
 
     @Override

@@ -1,0 +1,179 @@
+package dev.perfgate.analysis;
+
+import dev.perfgate.model.Profile;
+import dev.perfgate.stats.Moments;
+import dev.perfgate.stats.Sample;
+import dev.perfgate.stats.Welch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@code Attribution} says which statements and functions account for a benchmark's change in time per iteration,
+ * from the two sides' {@link Profile}s (pure: profiles in, shares out).
+ *
+ * <p>The rule, in order:
+ * <ol>
+ *   <li>The change to explain is that of the top-level statements' time per iteration (everything the benchmark ran,
+ *       triggers and functions included).</li>
+ *   <li>The candidates are the parts that do not contain each other: each function's self time
+ *       ({@code pg_stat_user_functions.self_time}), and each nested statement's time less the total time of the
+ *       functions its text calls (when only that statement calls them). Top-level statements are candidates only
+ *       when nothing nested was profiled (a server tracking top-level statements only): each contains everything
+ *       below it, so it would always come first and say nothing new.</li>
+ *   <li>A candidate stands out when its change per iteration is larger than its noise: half the width of Welch's
+ *       interval on the difference of its per-iteration means, at a confidence Bonferroni-corrected for the number
+ *       of candidates (so unchanged code names none at the chosen error rate, however many statements it runs),
+ *       and goes the way of the whole change.</li>
+ *   <li>A share is the candidate's change over the whole change; the largest {@code top} are given, the rest
+ *       counted. None standing out is said as such: "no single statement stands out".</li>
+ * </ol>
+ * Plans are compared per statement: a statement whose plan shape differs between the sides is listed with both trees.
+ *
+ * @param shares      the candidates that stand out, largest change first, at most {@code top}
+ * @param more        how many more stood out beyond those given
+ * @param changeMillis the whole change in time per iteration, ms, current minus base (positive: slower)
+ * @param plans       the statements whose plan shape differs between the sides
+ */
+public record Attribution(List<Share> shares, int more, double changeMillis, List<PlanChange> plans) {
+
+    /** The error rate of naming a share where there is none, across all of a benchmark's candidates. */
+    public static final double ALPHA = 0.05;
+    /** The default number of shares given. */
+    public static final int TOP = 3;
+    /** Said when nothing stands out above its noise. */
+    public static final String NOTHING = "no single statement stands out";
+
+    public Attribution {
+        shares = List.copyOf(shares);
+        plans = List.copyOf(plans);
+    }
+
+    /**
+     * One statement or function that stands out.
+     *
+     * @param kind          {@link Profile#STATEMENT} or {@link Profile#FUNCTION}
+     * @param text          the statement's text or the function's signature, whole
+     * @param queryId       the current side's query id of the statement (0 for a function or when absent)
+     * @param toplevel      true for a statement the benchmark ran itself
+     * @param beforeMillisPerCall time per call on the base side, ms (NaN when not called there)
+     * @param afterMillisPerCall  time per call on the current side, ms (NaN when not called there)
+     * @param callsBefore   calls per iteration on the base side
+     * @param callsAfter    calls per iteration on the current side
+     * @param changeMillis  its change in time per iteration, ms
+     * @param noiseMillis   the half-width its change had to exceed, ms
+     * @param share         its change over the whole change (NaN when the whole did not change)
+     */
+    public record Share(String kind, String text, long queryId, boolean toplevel, double beforeMillisPerCall,
+                        double afterMillisPerCall, double callsBefore, double callsAfter, double changeMillis,
+                        double noiseMillis, double share) {
+    }
+
+    /**
+     * A statement whose plan shape differs between the sides.
+     *
+     * @param text   the statement, whole
+     * @param before the base side's plan tree, changed lines marked with {@code !} in the first column
+     * @param after  the current side's plan tree, marked the same way
+     */
+    public record PlanChange(String text, String before, String after) {
+    }
+
+    /** The attribution of {@code base} to {@code current}; null when either has no profile of 2 or more iterations. */
+    public static Attribution of(Profile base, Profile current, double alpha, int top) {
+        if (base == null || current == null || base.iterations() < 2 || current.iterations() < 2) return null;
+        double change = topLevel(current) - topLevel(base);
+        Map<String, double[]> b = Parts.of(base);
+        Map<String, double[]> c = Parts.of(current);
+        List<String> keys = new ArrayList<>(b.keySet());
+        c.keySet().stream().filter(k -> !b.containsKey(k)).forEach(keys::add);
+        double confidence = 1 - alpha / Math.max(1, keys.size());
+        List<Share> out = new ArrayList<>();
+        for (String k : keys) {
+            double[] x = b.getOrDefault(k, new double[base.iterations()]);
+            double[] y = c.getOrDefault(k, new double[current.iterations()]);
+            double delta = mean(y) - mean(x);
+            double noise = Welch.differenceHalfWidth(moments(x), moments(y), confidence);
+            boolean sameWay = !(Math.abs(change) > 0) || Math.signum(delta) == Math.signum(change);
+            if (Math.abs(delta) > noise && sameWay) out.add(share(k, base, current, delta, noise, change));
+        }
+        out.sort(Comparator.comparingDouble((Share s) -> -Math.abs(s.changeMillis())));
+        int more = Math.max(0, out.size() - top);
+        return new Attribution(out.subList(0, Math.min(top, out.size())), more, change, PlanDiff.changes(base, current));
+    }
+
+    private static Share share(String key, Profile base, Profile current, double delta, double noise, double change) {
+        Profile.Entry b = Parts.entry(base, key);
+        Profile.Entry c = Parts.entry(current, key);
+        Profile.Entry named = c != null ? c : b;
+        return new Share(named.kind(), named.text(), c == null ? 0 : c.queryId(), named.toplevel(),
+                b == null ? Double.NaN : b.millisPerCall(), c == null ? Double.NaN : c.millisPerCall(),
+                b == null ? 0 : b.callsPerIteration(), c == null ? 0 : c.callsPerIteration(), delta, noise,
+                Math.abs(change) > 0 ? delta / change : Double.NaN);
+    }
+
+    /** The top-level statements' time per iteration, ms. */
+    private static double topLevel(Profile p) {
+        return p.entries().stream().filter(e -> e.toplevel() && e.kind().equals(Profile.STATEMENT))
+                .mapToDouble(Profile.Entry::millisPerIteration).sum();
+    }
+
+    private static Moments moments(double[] values) {
+        return Moments.of(new Sample(values));
+    }
+
+    private static double mean(double[] values) {
+        double s = 0;
+        for (double v : values) s += v;
+        return values.length == 0 ? 0 : s / values.length;
+    }
+
+    /** The candidates of one side: key to exclusive time per iteration, ms. */
+    static final class Parts {
+
+        private Parts() {
+        }
+
+        static Map<String, double[]> of(Profile p) {
+            boolean nested = p.entries().stream().anyMatch(e -> !e.toplevel());
+            Map<String, double[]> parts = new LinkedHashMap<>();
+            for (Profile.Entry e : p.entries()) {
+                if (e.toplevel() && nested) continue;
+                parts.put(e.key(), e.kind().equals(Profile.FUNCTION) ? e.millis() : exclusive(p, e));
+            }
+            return parts;
+        }
+
+        static Profile.Entry entry(Profile p, String key) {
+            return p.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElse(null);
+        }
+
+        /** A statement's time less that of the functions it alone calls by name. */
+        private static double[] exclusive(Profile p, Profile.Entry st) {
+            double[] out = st.millis().clone();
+            for (Profile.Entry f : p.entries()) {
+                if (!f.kind().equals(Profile.FUNCTION)) continue;
+                String name = bareName(f.text());
+                long callers = p.entries().stream().filter(e -> e.kind().equals(Profile.STATEMENT) && calls(e, name))
+                        .count();
+                if (callers != 1 || !calls(st, name)) continue;
+                for (int i = 0; i < out.length && i < f.totalMillis().length; i++) out[i] -= f.totalMillis()[i];
+            }
+            return out;
+        }
+
+        private static boolean calls(Profile.Entry statement, String function) {
+            return statement.text().matches("(?s).*\\b" + java.util.regex.Pattern.quote(function) + "\\s*\\(.*");
+        }
+
+        /** {@code tviews.tv_product_build(integer)} to {@code tv_product_build}. */
+        static String bareName(String signature) {
+            int paren = signature.indexOf('(');
+            String name = paren < 0 ? signature : signature.substring(0, paren);
+            return name.substring(name.lastIndexOf('.') + 1).replace("\"", "");
+        }
+    }
+}
