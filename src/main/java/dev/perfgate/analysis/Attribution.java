@@ -27,7 +27,8 @@ import java.util.Map;
  *   <li>A candidate stands out when its change per iteration is larger than its noise: half the width of Welch's
  *       interval on the difference of its per-iteration means, at a confidence Bonferroni-corrected for the number
  *       of candidates (so unchanged code names none at the chosen error rate, however many statements it runs),
- *       and goes the way of the whole change.</li>
+ *       and goes the way of the whole change; and it is at least {@link #MIN_SHARE} of it. No change, nothing to
+ *       attribute.</li>
  *   <li>A share is the candidate's change over the whole change; the largest {@code top} are given, the rest
  *       counted. None standing out is said as such: "no single statement stands out".</li>
  * </ol>
@@ -42,6 +43,11 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
 
     /** The error rate of naming a share where there is none, across all of a benchmark's candidates. */
     public static final double ALPHA = 0.05;
+    /**
+     * The smallest share named: a part that stands out above its noise but explains less than this of the change is
+     * left out (the report names the few that account for most of it).
+     */
+    public static final double MIN_SHARE = 0.05;
     /** The default number of shares given. */
     public static final int TOP = 3;
     /** Said when nothing stands out above its noise. */
@@ -82,12 +88,24 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
     public record PlanChange(String text, String before, String after) {
     }
 
-    /** The attribution of {@code base} to {@code current}; null when either has no profile of 2 or more iterations. */
-    public static Attribution of(Profile base, Profile current, double alpha, int top) {
+    /**
+     * The attribution of {@code base} to {@code current}; null when either has no profile of 2 or more iterations.
+     *
+     * <p>Each side's profile is scaled so that its top-level statements add up to that side's timed time per
+     * iteration ({@code baseMillis}, {@code currentMillis}; NaN: not scaled). Why: the profiled iterations run after
+     * the timed ones, one side's after the other's, with tracking on. Measured on the demo suite, they took 3x the
+     * timed time, and one side's block 2x the other's for the same statements when the machine was busy: a change
+     * of the machine between the two blocks would be named as a change of every statement. Scaling to the timed
+     * times, which were measured in interleaved pairs, keeps only the profile's split of the time.
+     */
+    public static Attribution of(Profile base, Profile current, double baseMillis, double currentMillis, double alpha,
+                                 int top) {
         if (base == null || current == null || base.iterations() < 2 || current.iterations() < 2) return null;
-        double change = topLevel(current) - topLevel(base);
-        Map<String, double[]> b = Parts.of(base);
-        Map<String, double[]> c = Parts.of(current);
+        double scaleBase = scale(base, baseMillis);
+        double scaleCurrent = scale(current, currentMillis);
+        double change = topLevel(current) * scaleCurrent - topLevel(base) * scaleBase;
+        Map<String, double[]> b = scaled(Parts.of(base), scaleBase);
+        Map<String, double[]> c = scaled(Parts.of(current), scaleCurrent);
         List<String> keys = new ArrayList<>(b.keySet());
         c.keySet().stream().filter(k -> !b.containsKey(k)).forEach(keys::add);
         double confidence = 1 - alpha / Math.max(1, keys.size());
@@ -97,22 +115,42 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
             double[] y = c.getOrDefault(k, new double[current.iterations()]);
             double delta = mean(y) - mean(x);
             double noise = Welch.differenceHalfWidth(moments(x), moments(y), confidence);
-            boolean sameWay = !(Math.abs(change) > 0) || Math.signum(delta) == Math.signum(change);
-            if (Math.abs(delta) > noise && sameWay) out.add(share(k, base, current, delta, noise, change));
+            boolean large = Math.abs(change) > 0 && delta / change >= MIN_SHARE; // same way, and a fair part
+            if (Math.abs(delta) > noise && large) {
+                out.add(share(k, base, current, scaleBase, scaleCurrent, delta, noise, change));
+            }
         }
         out.sort(Comparator.comparingDouble((Share s) -> -Math.abs(s.changeMillis())));
         int more = Math.max(0, out.size() - top);
         return new Attribution(out.subList(0, Math.min(top, out.size())), more, change, PlanDiff.changes(base, current));
     }
 
-    private static Share share(String key, Profile base, Profile current, double delta, double noise, double change) {
+    private static Share share(String key, Profile base, Profile current, double scaleBase, double scaleCurrent,
+                               double delta, double noise, double change) {
         Profile.Entry b = Parts.entry(base, key);
         Profile.Entry c = Parts.entry(current, key);
         Profile.Entry named = c != null ? c : b;
         return new Share(named.kind(), named.text(), c == null ? 0 : c.queryId(), named.toplevel(),
-                b == null ? Double.NaN : b.millisPerCall(), c == null ? Double.NaN : c.millisPerCall(),
+                b == null ? Double.NaN : b.millisPerCall() * scaleBase,
+                c == null ? Double.NaN : c.millisPerCall() * scaleCurrent,
                 b == null ? 0 : b.callsPerIteration(), c == null ? 0 : c.callsPerIteration(), delta, noise,
                 Math.abs(change) > 0 ? delta / change : Double.NaN);
+    }
+
+    /** The factor that makes the profile's top-level time the timed time; 1 without a positive timed time. */
+    private static double scale(Profile p, double timedMillis) {
+        double profiled = topLevel(p);
+        return timedMillis > 0 && profiled > 0 ? timedMillis / profiled : 1;
+    }
+
+    private static Map<String, double[]> scaled(Map<String, double[]> parts, double factor) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        parts.forEach((k, v) -> {
+            double[] x = v.clone();
+            for (int i = 0; i < x.length; i++) x[i] *= factor;
+            out.put(k, x);
+        });
+        return out;
     }
 
     /** The top-level statements' time per iteration, ms. */

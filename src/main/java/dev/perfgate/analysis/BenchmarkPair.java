@@ -219,7 +219,16 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
     }
 
     private static CounterCheck.Result counters(BenchmarkResult base, BenchmarkResult cur, Policy policy) {
-        return CounterCheck.compare(base.counters(), cur.counters(), policy.counterTolerance());
+        CounterCheck.Result r = CounterCheck.compare(base.counters(), cur.counters(), policy.counterTolerance());
+        if (r.verdict() == null || base.counters().profile() == null || cur.counters().profile() == null) return r;
+        return r.withAttribution(Attribution.of(base.counters().profile(), cur.counters().profile(), timed(base),
+                timed(cur), Attribution.ALPHA, Attribution.TOP));
+    }
+
+    /** The median time per iteration in ms the attribution scales a profile to; NaN for a ratio or another unit. */
+    private static double timed(BenchmarkResult r) {
+        return BenchmarkResult.DEFAULT_UNIT.equals(r.unit()) && !r.samples().isEmpty()
+                ? Summary.median(r.sampleArray()) : Double.NaN;
     }
 
     private static Comparison compare(BenchmarkResult base, BenchmarkResult cur, double confidence,

@@ -64,6 +64,11 @@ public final class CounterCheck {
             changes = List.copyOf(changes);
         }
 
+        /** This result with {@code a} as its attribution. */
+        public Result withAttribution(Attribution a) {
+            return new Result(verdict, changes, planBefore, planAfter, a);
+        }
+
         public boolean planChanged() {
             return planAfter != null;
         }
@@ -109,7 +114,7 @@ public final class CounterCheck {
         boolean planChanged = pb != null && pc != null && pb.nested() == pc.nested()
                 && !pb.fingerprint().equals(pc.fingerprint());
         return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null,
-                Attribution.of(base.profile(), current.profile(), Attribution.ALPHA, Attribution.TOP));
+                null);
     }
 
     /**
