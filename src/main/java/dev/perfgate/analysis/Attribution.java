@@ -1,9 +1,7 @@
 package dev.perfgate.analysis;
 
 import dev.perfgate.model.Profile;
-import dev.perfgate.stats.Moments;
-import dev.perfgate.stats.Sample;
-import dev.perfgate.stats.Welch;
+import dev.perfgate.stats.MedianShift;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +22,12 @@ import java.util.Map;
  *       functions its text calls (when only that statement calls them). Top-level statements are candidates only
  *       when nothing nested was profiled (a server tracking top-level statements only): each contains everything
  *       below it, so it would always come first and say nothing new.</li>
- *   <li>A candidate stands out when its change per iteration is larger than its noise: half the width of Welch's
- *       interval on the difference of its per-iteration means, at a confidence Bonferroni-corrected for the number
- *       of candidates (so unchanged code names none at the chosen error rate, however many statements it runs),
+ *   <li>A candidate stands out when its change per iteration (the Hodges-Lehmann shift of its per-iteration times)
+ *       is larger than its noise, i.e. the shift's distribution-free interval excludes zero ({@link MedianShift}:
+ *       robust, since one stalled iteration in ten would double a mean's noise and hide the change, as happened
+ *       once in an A/B run of the demo suite with Welch's interval), at a confidence Bonferroni-corrected for the
+ *       number of candidates (so unchanged code names none at the chosen error rate, however many statements it
+ *       runs),
  *       and goes the way of the whole change; and it is at least {@link #MIN_SHARE} of it. No change, nothing to
  *       attribute.</li>
  *   <li>A share is the candidate's change over the whole change; the largest {@code top} are given, the rest
@@ -113,8 +114,9 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
         for (String k : keys) {
             double[] x = b.getOrDefault(k, new double[base.iterations()]);
             double[] y = c.getOrDefault(k, new double[current.iterations()]);
-            double delta = mean(y) - mean(x);
-            double noise = Welch.differenceHalfWidth(moments(x), moments(y), confidence);
+            MedianShift.Shift shift = MedianShift.of(x, y, confidence);
+            double delta = shift.shift();
+            double noise = shift.noise();
             boolean large = Math.abs(change) > 0 && delta / change >= MIN_SHARE; // same way, and a fair part
             if (Math.abs(delta) > noise && large) {
                 out.add(share(k, base, current, scaleBase, scaleCurrent, delta, noise, change));
@@ -153,21 +155,16 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
         return out;
     }
 
-    /** The top-level statements' time per iteration, ms. */
+    /** The top-level statements' time per iteration, ms: the median over iterations of their sum. */
     private static double topLevel(Profile p) {
-        return p.entries().stream().filter(e -> e.toplevel() && e.kind().equals(Profile.STATEMENT))
-                .mapToDouble(Profile.Entry::millisPerIteration).sum();
+        double[] sum = new double[p.iterations()];
+        for (Profile.Entry e : p.entries()) {
+            if (!e.toplevel() || !e.kind().equals(Profile.STATEMENT)) continue;
+            for (int i = 0; i < sum.length && i < e.millis().length; i++) sum[i] += e.millis()[i];
+        }
+        return MedianShift.median(sum);
     }
 
-    private static Moments moments(double[] values) {
-        return Moments.of(new Sample(values));
-    }
-
-    private static double mean(double[] values) {
-        double s = 0;
-        for (double v : values) s += v;
-        return values.length == 0 ? 0 : s / values.length;
-    }
 
     /** The candidates of one side: key to exclusive time per iteration, ms. */
     static final class Parts {

@@ -17,13 +17,23 @@ import java.util.function.Consumer;
  * @param counterTolerance   a counter per iteration may grow by this share (and at least one unit) before it is a
  *                           regression ({@link CounterCheck})
  * @param failOnPlanChange   a plan whose shape changed fails instead of warning
+ * @param failOnDifferentResults statements that answer differently on the two sides fail instead of warning
  */
 public record Policy(double failThreshold, double warnThreshold, double alpha, Correction correction,
                      boolean strictEnvironment, boolean failOnInconclusive, int minIterations, double counterTolerance,
-                     boolean failOnPlanChange) {
+                     boolean failOnPlanChange, boolean failOnDifferentResults) {
 
     /** The origin document's thresholds: fail 10 %, warn 5 %, alpha 0.05, Holm, 30 iterations; counters 2 %. */
-    public static final Policy DEFAULT = new Policy(0.10, 0.05, 0.05, Correction.HOLM, false, false, 30, 0.02, false);
+    public static final Policy DEFAULT = new Policy(0.10, 0.05, 0.05, Correction.HOLM, false, false, 30, 0.02, false,
+            false);
+
+    /** A policy that warns on different results. */
+    public Policy(double failThreshold, double warnThreshold, double alpha, Correction correction,
+                  boolean strictEnvironment, boolean failOnInconclusive, int minIterations, double counterTolerance,
+                  boolean failOnPlanChange) {
+        this(failThreshold, warnThreshold, alpha, correction, strictEnvironment, failOnInconclusive, minIterations,
+                counterTolerance, failOnPlanChange, false);
+    }
 
     /** @throws IllegalArgumentException on thresholds or alpha out of range (the CLI reports them as usage errors) */
     public Policy {
@@ -50,7 +60,7 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
         edit.accept(values);
         return new Policy(values.failThreshold, values.warnThreshold, values.alpha, values.correction,
                 values.strictEnvironment, values.failOnInconclusive, values.minIterations, values.counterTolerance,
-                values.failOnPlanChange);
+                values.failOnPlanChange, values.failOnDifferentResults);
     }
 
     /** A policy's values, to be changed by name in {@link #with}; the fields mean what the record's do. */
@@ -64,6 +74,7 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
         public int minIterations;
         public double counterTolerance;
         public boolean failOnPlanChange;
+        public boolean failOnDifferentResults;
 
         private Values(Policy from) {
             failThreshold = from.failThreshold;
@@ -75,6 +86,7 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
             minIterations = from.minIterations;
             counterTolerance = from.counterTolerance;
             failOnPlanChange = from.failOnPlanChange;
+            failOnDifferentResults = from.failOnDifferentResults;
         }
     }
 }

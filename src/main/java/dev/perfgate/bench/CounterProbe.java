@@ -88,7 +88,8 @@ final class CounterProbe {
         PlanShapes nested = new PlanShapes();
         Counters.Plan plan = nestedPlans(draws.next(), nested);
         if (plan == null && !explained.isEmpty()) plan = explained.plan(false);
-        Counters counters = new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable);
+        Counters counters = new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable)
+                .withAnswers(new AnswerProbe(run, db).answers());
         if (profileIterations < 1) return counters;
         List<Profile.StatementPlan> plans = nested.isEmpty() ? explained.statementPlans() : nested.statementPlans();
         return counters.withProfile(new ProfileProbe(run, db, source.admin()).profile(profileIterations, draws, plans));

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.perfgate.json.Json;
+import dev.perfgate.model.Answer;
 import dev.perfgate.model.Profile;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A benchmark's {@code counters.profile} in a results file: where the time went, statement by statement and function
+ * A benchmark's {@code counters.profile} and {@code counters.answers} in a results file: where the time went, statement by statement and function
  * by function. Optional: files without it read as before; a malformed one reads as no profile, since attribution
  * only explains a verdict and never makes one.
  */
@@ -50,6 +51,29 @@ final class ProfileJson {
             p.unavailable().forEach(u::add);
         }
         return node;
+    }
+
+    static ArrayNode writeAnswers(List<Answer> answers) {
+        ArrayNode out = Json.MAPPER.createArrayNode();
+        for (Answer a : answers) {
+            ObjectNode o = out.addObject().put("statement", a.statement()).put("rows", a.rows());
+            if (a.hash() != null) o.put("hash", a.hash());
+            if (a.skipped() != null) o.put("skipped", a.skipped());
+        }
+        return out;
+    }
+
+    /** The answers in {@code node}; empty when there are none or they cannot be read. */
+    static List<Answer> readAnswers(JsonNode node) {
+        List<Answer> out = new ArrayList<>();
+        if (node == null || !node.isArray()) return out;
+        for (JsonNode a : node) {
+            if (!a.path("statement").isTextual()) return List.of();
+            out.add(new Answer(a.get("statement").asText(), a.path("rows").asLong(0),
+                    a.path("hash").isTextual() ? a.get("hash").asText() : null,
+                    a.path("skipped").isTextual() ? a.get("skipped").asText() : null));
+        }
+        return out;
     }
 
     /** The profile in {@code node}, or null when there is none or it cannot be read. */

@@ -163,6 +163,7 @@ public final class ResultsEncoder {
             c.unavailable().forEach(u::add);
         }
         if (c.profile() != null && profiles) node.set("profile", ProfileJson.write(c.profile()));
+        if (!c.answers().isEmpty()) node.set("answers", ProfileJson.writeAnswers(c.answers()));
         return node;
     }
 
