@@ -7,6 +7,7 @@
 #   scripts/explain-runs.sh index        # a dropped index: the statement whose plan flipped, with both trees
 #   scripts/explain-runs.sh results      # a function changed so a read returns other rows: "results differ", then
 #                                        # the same with --fail-on-different-results (exit 1)
+#   scripts/explain-runs.sh data         # the candidate's reviews table loaded with 10 % more rows: the line naming it
 #   scripts/explain-runs.sh extension    # the pgwork test extension, a slower build of its C function (needs
 #                                        # PostgreSQL 15 in /usr/lib/postgresql/15/bin and the test extension built)
 #   scripts/explain-runs.sh cost N       # attribution's cost: check and check --against HEAD, each with and without
@@ -114,6 +115,17 @@ results() {
     | grep -E "read_model|FAIL"
   echo "exit code with --fail-on-different-results: ${PIPESTATUS[0]}"
   set -e
+}
+
+data() {
+  edit bench/tviews/_suite.sql "INSERT INTO inventory (product_id" "INSERT INTO reviews (product_id, rating, body)
+SELECT p, 1 + p % 5, 'Extra review of product ' || p FROM generate_series(1, 1000) p;
+
+INSERT INTO inventory (product_id"
+  pg check bench/tviews --against HEAD -b single_row_update --format json --out d1 --history h.jsonl 2>&1 \
+    | grep -E "databases differ|single_row_update " || true
+  python3 -c 'import json,sys; print("in the report:", [w for w in json.load(open(sys.argv[1]))["warnings"] if "differ" in w])' \
+    d1/comparison.json
 }
 
 extension() {

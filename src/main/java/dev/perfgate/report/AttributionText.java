@@ -46,7 +46,9 @@ public final class AttributionText {
 
     /** One share, e.g. {@code 87% of the added time: function f(integer) self time 0.11 -> 0.20 ms per call, ...}. */
     public static String share(Attribution.Share s, String what, int maxText) {
+        // a part measured on its own can come out above the whole (each is estimated with its own noise): say "all"
         String pct = Double.isNaN(s.share()) ? Numbers.number(s.changeMillis()) + " ms per iteration"
+                : s.share() >= 1 ? "all of the " + what + " time (" + Numbers.share(s.share()) + " as measured)"
                 : Numbers.share(s.share()) + " of the " + what + " time";
         String name = s.kind().equals(Profile.FUNCTION) ? "function " + s.text() + " self time"
                 : (s.toplevel() ? "statement " : "nested statement ") + "`" + shorten(s.text(), maxText) + "`";
