@@ -8,8 +8,8 @@
 #   scripts/explain-runs.sh results      # a function changed so a read returns other rows: "results differ", then
 #                                        # the same with --fail-on-different-results (exit 1)
 #   scripts/explain-runs.sh data         # the candidate's reviews table loaded with 10 % more rows: the line naming it
-#   scripts/explain-runs.sh extension    # the pgwork test extension, a slower build of its C function (needs
-#                                        # PostgreSQL 15 in /usr/lib/postgresql/15/bin and the test extension built)
+#   scripts/explain-runs.sh extension    # the pgwork test extension, a build doing 25 % more work in its C function
+#                                        # (needs PostgreSQL 15 in /usr/lib/postgresql/15/bin, its pg_config, make, cc)
 #   scripts/explain-runs.sh cost N       # attribution's cost: check and check --against HEAD, each with and without
 #                                        # --no-attribution, N rounds interleaved; wall time per command
 #
@@ -129,21 +129,17 @@ INSERT INTO inventory (product_id"
 }
 
 extension() {
-  local ext="$here/target/pgwork"
-  [ -d "$ext/slow-stage" ] || { echo "build the test extension first (see PgworkBuilds: target/pgwork)"; exit 2; }
-  mkdir -p bench/pgwork
-  cat > bench/pgwork/_suite.sql <<'EOF'
--- perfgate: iterations=30 warmup=6
--- perfgate:setup
-CREATE EXTENSION pgwork;
-EOF
-  cat > bench/pgwork/spin.sql <<'EOF'
--- perfgate:run
-SELECT pgwork_spin(20000);
-EOF
-  git add bench/pgwork && git -c user.name=m -c user.email=m@m commit -qm pgwork
-  pg check bench/pgwork --against HEAD --pg-bin /usr/lib/postgresql/15/bin --extension "$ext/slow-stage" \
-    --against-extension "$ext/ref-stage" --format text,json --out x1 --history h.jsonl 2>/dev/null \
+  local pgbin=/usr/lib/postgresql/15/bin
+  for w in 100 125; do # the reference build, and one doing a quarter more work per call
+    mkdir -p "ext$w" && cp -r "$here/src/test/resources/extensions/pgwork" "ext$w/src"
+    make -s -C "ext$w/src" PG_CONFIG="$pgbin/pg_config" with_llvm=no WORK=$w install DESTDIR="$work/ext$w/stage" \
+      >"ext$w/make.log" 2>&1 || { cat "ext$w/make.log"; exit 2; }
+  done
+  mkdir -p perf
+  printf -- '-- perfgate: iterations=30 warmup=3\n-- perfgate:setup\nCREATE EXTENSION pgwork;\n' > perf/_suite.sql
+  printf -- '-- perfgate:run\nSELECT sum(pgwork_spin(4000 + g %% 2)) FROM generate_series(1, 10) g;\n' > perf/spin.sql
+  pg check perf --pg-bin "$pgbin" --extension "$work/ext125/stage" --against-extension "$work/ext100/stage" \
+    --format text,json --out x1 --history h.jsonl -o x1.json --base-output x1-base.json 2>/dev/null \
     | grep -E "spin" || true
 }
 
