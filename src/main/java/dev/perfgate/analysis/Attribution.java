@@ -39,8 +39,11 @@ import java.util.Map;
  * @param more        how many more stood out beyond those given
  * @param changeMillis the whole change in time per iteration, ms, current minus base (positive: slower)
  * @param plans       the statements whose plan shape differs between the sides
+ * @param limits      what could not be profiled on either side and what is left, one line each (e.g. no function
+ *                    times without the right to set {@code track_functions})
  */
-public record Attribution(List<Share> shares, int more, double changeMillis, List<PlanChange> plans) {
+public record Attribution(List<Share> shares, int more, double changeMillis, List<PlanChange> plans,
+                          List<String> limits) {
 
     /** The error rate of naming a share where there is none, across all of a benchmark's candidates. */
     public static final double ALPHA = 0.05;
@@ -57,6 +60,7 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
     public Attribution {
         shares = List.copyOf(shares);
         plans = List.copyOf(plans);
+        limits = List.copyOf(limits);
     }
 
     /**
@@ -124,7 +128,10 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
         }
         out.sort(Comparator.comparingDouble((Share s) -> -Math.abs(s.changeMillis())));
         int more = Math.max(0, out.size() - top);
-        return new Attribution(out.subList(0, Math.min(top, out.size())), more, change, PlanDiff.changes(base, current));
+        java.util.Set<String> limits = new java.util.LinkedHashSet<>(base.unavailable());
+        limits.addAll(current.unavailable());
+        return new Attribution(out.subList(0, Math.min(top, out.size())), more, change, PlanDiff.changes(base, current),
+                List.copyOf(limits));
     }
 
     private static Share share(String key, Profile base, Profile current, double scaleBase, double scaleCurrent,

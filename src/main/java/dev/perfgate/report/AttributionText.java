@@ -41,6 +41,7 @@ public final class AttributionText {
         String out = parts.isEmpty() ? Attribution.NOTHING : String.join("; ", parts);
         if (a.more() > 0) out += "; " + Numbers.count(a.more(), "more stands out", "more stand out");
         for (Attribution.PlanChange p : a.plans()) out += "; plan changed: " + shorten(p.text(), maxText);
+        for (String limit : a.limits()) out += "; " + limit;
         return out;
     }
 

@@ -32,6 +32,7 @@ final class HtmlAttribution {
                         .append("</p>\n");
             }
         }
+        for (String limit : a.limits()) html.append("<p class=\"meta\">").append(TrendPage.escape(limit)).append("</p>\n");
         for (Attribution.PlanChange p : a.plans()) {
             html.append("<p>plan changed: <code>").append(TrendPage.escape(p.text())).append("</code></p>\n")
                     .append("<table class=\"plans\"><thead><tr><th>before</th><th>after</th></tr></thead><tbody><tr>")

@@ -120,6 +120,7 @@ public final class JsonReport implements Exporter {
         }
         if (a.more() > 0) n.put("more", a.more());
         if (a.shares().isEmpty()) n.put("summary", Attribution.NOTHING);
+        if (!a.limits().isEmpty()) n.set("unavailable", strings(a.limits()));
         ArrayNode plans = n.putArray("plan_changes");
         for (Attribution.PlanChange p : a.plans()) {
             plans.addObject().put("text", p.text()).put("before", p.before()).put("after", p.after());

@@ -69,8 +69,9 @@ class AttributionGoldenTest {
         Attribution.PlanChange plan = new Attribution.PlanChange(LONG,
                 "  Aggregate\n!   ->  Index Only Scan using reviews_idx on reviews  Index Cond: (product_id = 1)",
                 "  Aggregate\n!   ->  Seq Scan on reviews  Filter: (product_id = 1)");
-        Attribution regressed = new Attribution(List.of(fn, st), 1, 0.1022, List.of(plan));
-        Attribution nothing = new Attribution(List.of(), 0, 0.004, List.of());
+        Attribution regressed = new Attribution(List.of(fn, st), 1, 0.1022, List.of(plan), List.of());
+        Attribution nothing = new Attribution(List.of(), 0, 0.004, List.of(), List.of("attribution: track_functions "
+                + "cannot be set (needs superuser or a grant): statements only"));
         return new ComparisonReport(OverallVerdict.FAIL, false, false, List.of(), List.of(), List.of(
                 benchmark("single_row_update", 0.111, 0.213, Verdict.REGRESSION, regressed),
                 benchmark("cascade_10_entities", 0.59, 0.62, Verdict.WARNING, nothing)), Policy.DEFAULT);
