@@ -14,10 +14,11 @@
 #                                        # --no-attribution, N rounds interleaved; wall time per command
 #
 # Every run uses a fresh embedded PostgreSQL, in a temporary git repository holding a copy of the demo suite plus a
-# read of the read model (read_model.sql). The jar is target/perfgate.jar (./perfgate builds it). Needs git, python3.
+# read of the read model (read_model.sql). The jar is target/perfgate.jar (./perfgate builds it; PERFGATE_JAR=FILE
+# uses another copy, so a build during a long run does not change it). Needs git, python3.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$here/target/perfgate.jar"
+jar="${PERFGATE_JAR:-$here/target/perfgate.jar}"
 [ -f "$jar" ] || "$here/perfgate" --version >/dev/null
 mode="${1:-trigger}"
 runs="${2:-10}"

@@ -44,12 +44,18 @@ final class CounterProbe {
 
     private final int profileIterations;
 
-    /** A probe that also profiles {@code profileIterations} iterations (0: no attribution) after the counters. */
-    CounterProbe(BenchmarkRun run, SuiteDatabase db, CounterSource source, int profileIterations) {
+    private final boolean attribution;
+
+    /**
+     * A probe that also profiles {@code profileIterations} iterations after the counters; with none, the plans of
+     * each statement are still kept for attribution when {@code attribution} is on (an A/B run profiles later).
+     */
+    CounterProbe(BenchmarkRun run, SuiteDatabase db, CounterSource source, int profileIterations, boolean attribution) {
         this.run = run;
         this.db = db;
         this.source = source;
         this.profileIterations = profileIterations;
+        this.attribution = attribution;
     }
 
     Counters count(int iterations) {
@@ -90,8 +96,9 @@ final class CounterProbe {
         if (plan == null && !explained.isEmpty()) plan = explained.plan(false);
         Counters counters = new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable)
                 .withAnswers(new AnswerProbe(run, db).answers());
-        if (profileIterations < 1) return counters;
+        if (!attribution) return counters;
         List<Profile.StatementPlan> plans = nested.isEmpty() ? explained.statementPlans() : nested.statementPlans();
+        if (profileIterations < 1) return counters.withProfile(new Profile(0, List.of(), 0, plans, List.of()));
         return counters.withProfile(new ProfileProbe(run, db, source.admin()).profile(profileIterations, draws, plans));
     }
 

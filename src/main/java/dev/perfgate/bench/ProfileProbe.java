@@ -41,7 +41,15 @@ final class ProfileProbe {
     private final SuiteDatabase db;
     private final Connection admin;
     private final List<String> unavailable = new ArrayList<>();
+    private final Map<String, long[]> calls = new LinkedHashMap<>();
+    private final Map<String, double[]> millis = new LinkedHashMap<>();
+    private final Map<String, double[]> totals = new LinkedHashMap<>();
+    private final Map<String, Reading> sums = new HashMap<>();
     private boolean functions = true;
+    private int n;
+    private int done;
+    private long dbid;
+    private String failure;
 
     ProfileProbe(BenchmarkRun run, SuiteDatabase db, Connection admin) {
         this.run = run;
@@ -62,44 +70,75 @@ final class ProfileProbe {
         }
     }
 
-    /** {@code n} iterations profiled with the next draws; plans are added as they are. */
+    /** {@code n} iterations profiled with the next draws, one after the other; plans are added as they are. */
     Profile profile(int n, ParamDraws draws, List<Profile.StatementPlan> plans) {
+        begin(n);
+        for (int i = 0; i < n; i++) step(draws.next());
+        return end(plans);
+    }
+
+    /**
+     * Readies {@code n} profiled iterations: the settings on for this session. An A/B run then alternates the two
+     * sides' {@link #step}s, so that neither side's profile is taken while the machine is busier than for the other.
+     */
+    void begin(int n) {
+        this.n = n;
         Connection c = db.connection();
-        Map<String, long[]> calls = new LinkedHashMap<>();
-        Map<String, double[]> millis = new LinkedHashMap<>();
-        Map<String, double[]> totals = new LinkedHashMap<>();
-        Map<String, Reading> sums = new HashMap<>();
         try {
-            long dbid = CounterSource.databaseId(c);
+            dbid = CounterSource.databaseId(c);
             db.rollbackQuietly();
             turnOn(c);
-            for (int i = 0; i < n; i++) {
-                // the order keeps this probe's own statements on the benchmark's connection out of the differences
-                Map<String, Reading> before = functions(c);
-                before.putAll(statements(dbid));
-                run.iteration(draws.next());
-                Map<String, Reading> after = statements(dbid);
-                flush(c);
-                after.putAll(functions(c));
-                for (var e : after.entrySet()) {
-                    Reading d = e.getValue().minus(before.get(e.getKey()));
-                    if (d.calls <= 0) continue;
-                    calls.computeIfAbsent(e.getKey(), k -> new long[n])[i] = d.calls;
-                    millis.computeIfAbsent(e.getKey(), k -> new double[n])[i] = d.millis;
-                    totals.computeIfAbsent(e.getKey(), k -> new double[n])[i] = d.totalMillis;
-                    sums.merge(e.getKey(), d, Reading::plus);
-                }
-            }
-            List<Profile.Entry> entries = entries(dbid, calls, millis, totals, sums);
-            return new Profile(n, entries, Math.max(0, calls.size() - entries.size() - 1), plans, unavailable);
         } catch (SQLException e) {
-            db.rollbackQuietly();
-            unavailable.add("attribution: cannot read pg_stat_statements per statement ("
-                    + Connections.firstLine(e.getMessage()) + "): no statement or function named");
-            return new Profile(0, List.of(), 0, plans, unavailable);
-        } finally {
-            turnOff(c);
+            fail(e);
         }
+    }
+
+    /** One profiled iteration with {@code values}. */
+    void step(Map<String, Long> values) {
+        if (failure != null || done >= n) return;
+        Connection c = db.connection();
+        int i = done++;
+        try {
+            // the order keeps this probe's own statements on the benchmark's connection out of the differences
+            Map<String, Reading> before = functions(c);
+            before.putAll(statements(dbid));
+            run.iteration(values);
+            Map<String, Reading> after = statements(dbid);
+            flush(c);
+            after.putAll(functions(c));
+            for (var e : after.entrySet()) {
+                Reading d = e.getValue().minus(before.get(e.getKey()));
+                if (d.calls <= 0) continue;
+                calls.computeIfAbsent(e.getKey(), k -> new long[n])[i] = d.calls;
+                millis.computeIfAbsent(e.getKey(), k -> new double[n])[i] = d.millis;
+                totals.computeIfAbsent(e.getKey(), k -> new double[n])[i] = d.totalMillis;
+                sums.merge(e.getKey(), d, Reading::plus);
+            }
+        } catch (SQLException e) {
+            fail(e);
+        }
+    }
+
+    /** The profile of the steps taken, the settings reset. */
+    Profile end(List<Profile.StatementPlan> plans) {
+        turnOff(db.connection());
+        try {
+            if (failure == null && done == n) {
+                List<Profile.Entry> entries = entries(dbid, calls, millis, totals, sums);
+                return new Profile(n, entries, Math.max(0, calls.size() - entries.size() - 1), plans, unavailable);
+            }
+        } catch (SQLException e) {
+            fail(e);
+        }
+        if (failure == null) failure = done + " of " + n + " iterations profiled";
+        unavailable.add("attribution: cannot read pg_stat_statements per statement (" + failure
+                + "): no statement or function named");
+        return new Profile(0, List.of(), 0, plans, unavailable);
+    }
+
+    private void fail(SQLException e) {
+        db.rollbackQuietly();
+        if (failure == null) failure = Connections.firstLine(e.getMessage());
     }
 
     /** The entries that took the most time, most first, with the statements' texts. */

@@ -54,7 +54,8 @@ class ExplainIT {
         Path out = repo.resolve("out");
         CliRun r = check("-b", "single_row_update", "--format", "text,json", "--out", out.toString());
         assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
-        assertThat(r.out()).containsPattern("single_row_update: (all|[\\d.]+%) of the added time: (function "
+        assertThat(r.out()).containsPattern("single_row_update: (all of the added time \\([\\d.]+% as measured\\)|[\\d.]+% of the "
+                + "added time): (function "
                 + "products_changed\\(\\) self time|nested statement `SELECT sum\\(g\\))");
         JsonNode b = Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).get("benchmarks").get(0);
         JsonNode first = b.get("counters").get("attribution").get("shares").get(0);
