@@ -45,6 +45,11 @@ import java.util.Map;
 public record Attribution(List<Share> shares, int more, double changeMillis, List<PlanChange> plans,
                           List<String> limits) {
 
+    /** This attribution without shares (its plan changes and limits kept): for a benchmark whose time did not change. */
+    public Attribution withoutShares() {
+        return new Attribution(List.of(), 0, changeMillis, plans, limits);
+    }
+
     /** The error rate of naming a share where there is none, across all of a benchmark's candidates. */
     public static final double ALPHA = 0.05;
     /**
@@ -96,21 +101,28 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
     /**
      * The attribution of {@code base} to {@code current}; null when either has no profile of 2 or more iterations.
      *
-     * <p>Each side's profile is scaled so that its top-level statements add up to that side's timed time per
-     * iteration ({@code baseMillis}, {@code currentMillis}; NaN: not scaled). Why: the profiled iterations run after
-     * the timed ones, one side's after the other's, with tracking on. Measured on the demo suite, they took 3x the
-     * timed time, and one side's block 2x the other's for the same statements when the machine was busy: a change
-     * of the machine between the two blocks would be named as a change of every statement. Scaling to the timed
-     * times, which were measured in interleaved pairs, keeps only the profile's split of the time.
+     * <p>Each profiled iteration is scaled so that its top-level statements add up to that side's timed time per
+     * iteration ({@code baseMillis}, {@code currentMillis}; NaN: to the side's median profiled time): what is
+     * compared is each part's share of its iteration, times the timed time. Why: the profiled iterations run after
+     * the timed ones, with tracking on, and took 3x the timed time on the demo suite; a machine that is busier for
+     * some iterations slows every part of them alike (a C function's iterations went 7.3, 10.8, 12.3 ms while
+     * another job ran), which would be named as a change of every statement. Shares of an iteration do not move
+     * with the machine's speed; the timed times, measured in interleaved pairs, give the scale.
      */
     public static Attribution of(Profile base, Profile current, double baseMillis, double currentMillis, double alpha,
                                  int top) {
         if (base == null || current == null || base.iterations() < 2 || current.iterations() < 2) return null;
-        double scaleBase = scale(base, baseMillis);
-        double scaleCurrent = scale(current, currentMillis);
-        double change = topLevel(current) * scaleCurrent - topLevel(base) * scaleBase;
-        Map<String, double[]> b = scaled(Parts.of(base), scaleBase);
-        Map<String, double[]> c = scaled(Parts.of(current), scaleCurrent);
+        double targetBase = target(base, baseMillis);
+        double targetCurrent = target(current, currentMillis);
+        double scaleBase = scale(base, targetBase);
+        double scaleCurrent = scale(current, targetCurrent);
+        double change = targetCurrent - targetBase;
+        if (!(baseMillis > 0 && currentMillis > 0) && !MedianShift.of(topLevels(base), topLevels(current),
+                1 - alpha).standsOut()) {
+            change = 0; // no timed change given, and the profiles' own does not stand out: nothing to attribute
+        }
+        Map<String, double[]> b = scaled(Parts.of(base), factors(base, targetBase));
+        Map<String, double[]> c = scaled(Parts.of(current), factors(current, targetCurrent));
         List<String> keys = new ArrayList<>(b.keySet());
         c.keySet().stream().filter(k -> !b.containsKey(k)).forEach(keys::add);
         double confidence = 1 - alpha / Math.max(1, keys.size());
@@ -146,17 +158,31 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
                 Math.abs(change) > 0 ? delta / change : Double.NaN);
     }
 
-    /** The factor that makes the profile's top-level time the timed time; 1 without a positive timed time. */
-    private static double scale(Profile p, double timedMillis) {
-        double profiled = topLevel(p);
-        return timedMillis > 0 && profiled > 0 ? timedMillis / profiled : 1;
+    /** The time per iteration a side's profile is scaled to: the timed time, else the profile's own median. */
+    private static double target(Profile p, double timedMillis) {
+        return timedMillis > 0 ? timedMillis : topLevel(p);
     }
 
-    private static Map<String, double[]> scaled(Map<String, double[]> parts, double factor) {
+    /** The factor that makes the profile's median top-level time the target (per-call times in the report). */
+    private static double scale(Profile p, double target) {
+        double profiled = topLevel(p);
+        return profiled > 0 && target > 0 ? target / profiled : 1;
+    }
+
+    /** Per iteration, the factor that makes that iteration's top-level time the target. */
+    private static double[] factors(Profile p, double target) {
+        double[] top = topLevels(p);
+        double fallback = scale(p, target);
+        double[] f = new double[top.length];
+        for (int i = 0; i < f.length; i++) f[i] = top[i] > 0 && target > 0 ? target / top[i] : fallback;
+        return f;
+    }
+
+    private static Map<String, double[]> scaled(Map<String, double[]> parts, double[] factors) {
         Map<String, double[]> out = new LinkedHashMap<>();
         parts.forEach((k, v) -> {
             double[] x = v.clone();
-            for (int i = 0; i < x.length; i++) x[i] *= factor;
+            for (int i = 0; i < x.length && i < factors.length; i++) x[i] *= factors[i];
             out.put(k, x);
         });
         return out;
@@ -164,12 +190,17 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
 
     /** The top-level statements' time per iteration, ms: the median over iterations of their sum. */
     private static double topLevel(Profile p) {
+        return MedianShift.median(topLevels(p));
+    }
+
+    /** The top-level statements' time in each iteration, ms. */
+    private static double[] topLevels(Profile p) {
         double[] sum = new double[p.iterations()];
         for (Profile.Entry e : p.entries()) {
             if (!e.toplevel() || !e.kind().equals(Profile.STATEMENT)) continue;
             for (int i = 0; i < sum.length && i < e.millis().length; i++) sum[i] += e.millis()[i];
         }
-        return MedianShift.median(sum);
+        return sum;
     }
 
 

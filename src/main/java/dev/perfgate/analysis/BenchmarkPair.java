@@ -174,6 +174,11 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
         List<String> all = new ArrayList<>(decision.notes());
         all.addAll(finding.notes());
         Verdict verdict = CounterCheck.combine(decision.verdict(), counters, policy, all);
+        CounterCheck.Result judged = counters;
+        boolean changed = verdict == Verdict.REGRESSION || verdict == Verdict.WARNING || verdict == Verdict.IMPROVEMENT;
+        if (!changed && counters.attribution() != null) {
+            judged = counters.withAttribution(counters.attribution().withoutShares()); // no change, nothing to attribute
+        }
         Comparison comparison = finding.comparison();
         Summary baseline = sides.baseline();
         Summary current = sides.current();
@@ -183,7 +188,7 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
                     Double.NaN), sides.direction());
         }
         return BenchmarkComparison.builder(sides).statistics(statistics(bad, pAdjusted)).verdict(verdict)
-                .timeVerdict(decision.verdict()).counters(counters.verdict() == null ? null : counters).notes(all)
+                .timeVerdict(decision.verdict()).counters(judged.verdict() == null ? null : judged).notes(all)
                 .iterationsToDecide(decision.iterationsToDecide()).build();
     }
 
