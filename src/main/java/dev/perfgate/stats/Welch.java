@@ -59,20 +59,6 @@ public final class Welch {
         return new TTest().tTest(summary(current), summary(baseline));
     }
 
-    /**
-     * Half the width of Welch's {@code confidence} interval on the difference of the means, in the values' unit:
-     * {@code t * sqrt(s_b^2 / n_b + s_c^2 / n_c)} with Welch-Satterthwaite degrees of freedom; 0 when neither side
-     * scatters, NaN with fewer than 2 values on a side.
-     */
-    public static double differenceHalfWidth(Moments baseline, Moments current, double confidence) {
-        if (baseline.n() < 2 || current.n() < 2) return Double.NaN;
-        double a = square(current.stddev()) / current.n();
-        double b = square(baseline.stddev()) / baseline.n();
-        if (a + b == 0) return 0;
-        double df = square(a + b) / (square(a) / (current.n() - 1) + square(b) / (baseline.n() - 1));
-        return new TDistribution(df).inverseCumulativeProbability(1 - (1 - confidence) / 2) * Math.sqrt(a + b);
-    }
-
     private static StatisticalSummaryValues summary(Moments m) {
         double variance = m.stddev() * m.stddev();
         return new StatisticalSummaryValues(m.mean(), variance, m.n(), Double.NaN, Double.NaN, m.mean() * m.n());
