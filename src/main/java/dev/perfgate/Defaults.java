@@ -35,6 +35,16 @@ public final class Defaults {
     public static final int COUNTER_ITERATIONS = 3;
 
     /**
+     * Untimed iterations per benchmark profiled statement by statement and function by function (attribution): each
+     * statement's time scatters from iteration to iteration, and a share is given only when its change is larger than
+     * that scatter, so more than the counters' few; ten keep the cost to a few ms per benchmark on the demo suite.
+     */
+    public static final int PROFILE_ITERATIONS = 10;
+
+    /** Statements and functions a profile keeps, most time first; the rest are counted, so a report stays short. */
+    public static final int PROFILE_ENTRIES = 25;
+
+    /**
      * A/B: passes of pairs a benchmark may get in all (a first pass and up to three confirmation passes), so the
      * default pair budget is this many times the iterations; with the alpha spent per pass
      * ({@code analysis.Looks}) a fourth pass still fails at a tenth of alpha.

@@ -174,6 +174,11 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
         List<String> all = new ArrayList<>(decision.notes());
         all.addAll(finding.notes());
         Verdict verdict = CounterCheck.combine(decision.verdict(), counters, policy, all);
+        CounterCheck.Result judged = counters;
+        boolean changed = verdict == Verdict.REGRESSION || verdict == Verdict.WARNING || verdict == Verdict.IMPROVEMENT;
+        if (!changed && counters.attribution() != null) {
+            judged = counters.withAttribution(counters.attribution().withoutShares()); // no change, nothing to attribute
+        }
         Comparison comparison = finding.comparison();
         Summary baseline = sides.baseline();
         Summary current = sides.current();
@@ -183,7 +188,7 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
                     Double.NaN), sides.direction());
         }
         return BenchmarkComparison.builder(sides).statistics(statistics(bad, pAdjusted)).verdict(verdict)
-                .timeVerdict(decision.verdict()).counters(counters.verdict() == null ? null : counters).notes(all)
+                .timeVerdict(decision.verdict()).counters(judged.verdict() == null ? null : judged).notes(all)
                 .iterationsToDecide(decision.iterationsToDecide()).build();
     }
 
@@ -219,7 +224,16 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
     }
 
     private static CounterCheck.Result counters(BenchmarkResult base, BenchmarkResult cur, Policy policy) {
-        return CounterCheck.compare(base.counters(), cur.counters(), policy.counterTolerance());
+        CounterCheck.Result r = CounterCheck.compare(base.counters(), cur.counters(), policy.counterTolerance());
+        if (r.verdict() == null || base.counters().profile() == null || cur.counters().profile() == null) return r;
+        return r.withAttribution(Attribution.of(base.counters().profile(), cur.counters().profile(), timed(base),
+                timed(cur), Attribution.ALPHA, Attribution.TOP));
+    }
+
+    /** The median time per iteration in ms the attribution scales a profile to; NaN for a ratio or another unit. */
+    private static double timed(BenchmarkResult r) {
+        return BenchmarkResult.DEFAULT_UNIT.equals(r.unit()) && !r.samples().isEmpty()
+                ? Summary.median(r.sampleArray()) : Double.NaN;
     }
 
     private static Comparison compare(BenchmarkResult base, BenchmarkResult cur, double confidence,

@@ -52,14 +52,22 @@ public final class CounterCheck {
      * @param changes     the counters that moved, gated or not, gated ones first
      * @param planBefore  the base's plan summary when the plan's shape changed, else null
      * @param planAfter   the current plan summary when it changed, else null
+     * @param attribution which statements and functions account for the change in time; null without profiles
+     * @param answers     whether the statements gave the same results on both sides; null when not compared
      */
-    public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter) {
+    public record Result(Verdict verdict, List<Change> changes, String planBefore, String planAfter,
+                         Attribution attribution, AnswerCheck answers) {
 
         /** Not compared: either side has no counters. */
-        public static final Result NONE = new Result(null, List.of(), null, null);
+        public static final Result NONE = new Result(null, List.of(), null, null, null, null);
 
         public Result {
             changes = List.copyOf(changes);
+        }
+
+        /** This result with {@code a} as its attribution. */
+        public Result withAttribution(Attribution a) {
+            return new Result(verdict, changes, planBefore, planAfter, a, answers);
         }
 
         public boolean planChanged() {
@@ -106,7 +114,8 @@ public final class CounterCheck {
         Counters.Plan pc = current.plan();
         boolean planChanged = pb != null && pc != null && pb.nested() == pc.nested()
                 && !pb.fingerprint().equals(pc.fingerprint());
-        return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null);
+        return new Result(verdict, changes, planChanged ? pb.summary() : null, planChanged ? pc.summary() : null,
+                null, AnswerCheck.of(base.answers(), current.answers()));
     }
 
     /**
@@ -146,7 +155,25 @@ public final class CounterCheck {
                 verdict = Verdict.WARNING;
             }
         }
-        return verdict;
+        return answers(verdict, counters.answers(), policy, notes);
+    }
+
+    /**
+     * Different results are at least a warning, whatever the time says (a faster wrong answer is not an
+     * improvement), and a regression under {@link Policy#failOnDifferentResults()}; statements not compared are named.
+     */
+    private static Verdict answers(Verdict verdict, AnswerCheck answers, Policy policy, List<String> notes) {
+        if (answers == null) return verdict;
+        notes.addAll(answers.skipped());
+        if (answers.differences().isEmpty()) return verdict;
+        notes.addAll(0, answers.differences());
+        if (policy.failOnDifferentResults()) {
+            if (verdict != Verdict.REGRESSION) {
+                notes.add(0, "fails on different results (--fail-on-different-results or results=must-match)");
+            }
+            return Verdict.REGRESSION;
+        }
+        return verdict == Verdict.REGRESSION ? verdict : Verdict.WARNING;
     }
 
     /**

@@ -19,14 +19,15 @@ import java.util.function.Consumer;
  * @param failOnPlanChange   a plan whose shape changed fails instead of warning
  * @param gateCounters       a counter that grew beyond the tolerance fails; false where counters differ with the
  *                           server as much as with the code (two PostgreSQL versions or settings): then it warns
+ * @param failOnDifferentResults statements that answer differently on the two sides fail instead of warning
  */
 public record Policy(double failThreshold, double warnThreshold, double alpha, Correction correction,
                      boolean strictEnvironment, boolean failOnInconclusive, int minIterations, double counterTolerance,
-                     boolean failOnPlanChange, boolean gateCounters) {
+                     boolean failOnPlanChange, boolean gateCounters, boolean failOnDifferentResults) {
 
     /** The origin document's thresholds: fail 10 %, warn 5 %, alpha 0.05, Holm, 30 iterations; counters 2 %. */
     public static final Policy DEFAULT =
-            new Policy(0.10, 0.05, 0.05, Correction.HOLM, false, false, 30, 0.02, false, true);
+            new Policy(0.10, 0.05, 0.05, Correction.HOLM, false, false, 30, 0.02, false, true, false);
 
     /** @throws IllegalArgumentException on thresholds or alpha out of range (the CLI reports them as usage errors) */
     public Policy {
@@ -53,7 +54,7 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
         edit.accept(values);
         return new Policy(values.failThreshold, values.warnThreshold, values.alpha, values.correction,
                 values.strictEnvironment, values.failOnInconclusive, values.minIterations, values.counterTolerance,
-                values.failOnPlanChange, values.gateCounters);
+                values.failOnPlanChange, values.gateCounters, values.failOnDifferentResults);
     }
 
     /** A policy's values, to be changed by name in {@link #with}; the fields mean what the record's do. */
@@ -68,6 +69,7 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
         public double counterTolerance;
         public boolean failOnPlanChange;
         public boolean gateCounters;
+        public boolean failOnDifferentResults;
 
         private Values(Policy from) {
             failThreshold = from.failThreshold;
@@ -80,6 +82,7 @@ public record Policy(double failThreshold, double warnThreshold, double alpha, C
             counterTolerance = from.counterTolerance;
             failOnPlanChange = from.failOnPlanChange;
             gateCounters = from.gateCounters;
+            failOnDifferentResults = from.failOnDifferentResults;
         }
     }
 }

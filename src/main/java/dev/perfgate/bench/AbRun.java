@@ -1,6 +1,7 @@
 package dev.perfgate.bench;
 
 import dev.perfgate.model.AbInfo;
+import dev.perfgate.model.TableData;
 import dev.perfgate.model.GitInfo;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.postgres.ServerSpec;
@@ -9,6 +10,7 @@ import dev.perfgate.suite.Suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -62,6 +64,15 @@ public final class AbRun {
     }
 
     public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Confirmation confirmation) {
+        return measure(plan, progress, confirmation, (base, candidate) -> { });
+    }
+
+    /**
+     * As {@link #measure(Plan, Progress, InterleavedRun.Confirmation)}, handing {@code databases} what each side's
+     * tables hold once both suites are set up, before the pairs start (the gate judges whether they differ).
+     */
+    public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Confirmation confirmation,
+                                  BiConsumer<List<TableData>, List<TableData>> databases) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Arm base = plan.base();
         Arm candidate = plan.candidate();
@@ -85,6 +96,7 @@ public final class AbRun {
                 progress.status("note: the two sides' server processes could not be put on one CPU (the server is not "
                         + "on this machine, or taskset is missing): a core busier than the other can bias every pair");
             }
+            databases.accept(TableStats.read(a), TableStats.read(b));
             InterleavedRun.Result r = new InterleavedRun(a, b, progress, confirmation, plan.budget().maxPairs(),
                     plan.budget().budgetMillis()).run();
             AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, base.version(), candidate.version(), r.looks(),

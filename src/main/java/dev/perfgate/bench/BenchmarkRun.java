@@ -1,5 +1,6 @@
 package dev.perfgate.bench;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.model.Counters;
 import dev.perfgate.suite.BenchmarkSpec;
 import dev.perfgate.suite.Settings;
@@ -103,8 +104,34 @@ public final class BenchmarkRun implements PairSide.Benchmark {
      */
     @Override
     public Counters counters(int iterations) {
+        return counters(iterations, true);
+    }
+
+    @Override
+    public Counters counters(int iterations, boolean profile) {
         if (db.counterSource() == null || !settings.countersOrDefault() || iterations < 1) return null;
-        return new CounterProbe(this, db, db.counterSource()).count(iterations);
+        int n = settings.attributionOrDefault() && profile ? Defaults.PROFILE_ITERATIONS : 0;
+        return new CounterProbe(this, db, db.counterSource(), n, settings.attributionOrDefault()).count(iterations);
+    }
+
+    @Override
+    public PairSide.Profiler profiler(int n) {
+        if (db.counterSource() == null || !settings.countersOrDefault() || !settings.attributionOrDefault()) return null;
+        ProfileProbe probe = new ProfileProbe(this, db, db.counterSource().admin());
+        probe.begin(n);
+        return new PairSide.Profiler() {
+            @Override
+            public void step(Map<String, Long> values) {
+                probe.step(values);
+            }
+
+            @Override
+            public Counters attach(Counters counters) {
+                if (counters == null) return null;
+                return counters.withProfile(probe.end(counters.profile() == null ? java.util.List.of()
+                        : counters.profile().plans()));
+            }
+        };
     }
 
     /** Leaves the benchmark: autocommit back on for whatever runs next on this connection. */

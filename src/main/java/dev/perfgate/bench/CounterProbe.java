@@ -3,6 +3,7 @@ package dev.perfgate.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.json.Json;
 import dev.perfgate.model.Counters;
+import dev.perfgate.model.Profile;
 import dev.perfgate.suite.SqlStatement;
 
 import java.io.IOException;
@@ -41,10 +42,20 @@ final class CounterProbe {
     private final CounterSource source;
     private final List<String> unavailable = new ArrayList<>();
 
-    CounterProbe(BenchmarkRun run, SuiteDatabase db, CounterSource source) {
+    private final int profileIterations;
+
+    private final boolean attribution;
+
+    /**
+     * A probe that also profiles {@code profileIterations} iterations after the counters; with none, the plans of
+     * each statement are still kept for attribution when {@code attribution} is on (an A/B run profiles later).
+     */
+    CounterProbe(BenchmarkRun run, SuiteDatabase db, CounterSource source, int profileIterations, boolean attribution) {
         this.run = run;
         this.db = db;
         this.source = source;
+        this.profileIterations = profileIterations;
+        this.attribution = attribution;
     }
 
     Counters count(int iterations) {
@@ -80,9 +91,15 @@ final class CounterProbe {
             unavailable.add("no CHECKPOINT allowed (needs superuser or pg_checkpoint): full-page images, dirtied "
                     + "buffers and WAL bytes depend on where the last checkpoint fell, so they are not gated");
         }
-        Counters.Plan plan = nestedPlans(draws.next());
+        PlanShapes nested = new PlanShapes();
+        Counters.Plan plan = nestedPlans(draws.next(), nested);
         if (plan == null && !explained.isEmpty()) plan = explained.plan(false);
-        return new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable);
+        Counters counters = new Counters(values, plan, checkpointed && !values.isEmpty(), unavailable)
+                .withAnswers(new AnswerProbe(run, db).answers());
+        if (!attribution) return counters;
+        List<Profile.StatementPlan> plans = nested.isEmpty() ? explained.statementPlans() : nested.statementPlans();
+        if (profileIterations < 1) return counters.withProfile(new Profile(0, List.of(), 0, plans, List.of()));
+        return counters.withProfile(new ProfileProbe(run, db, source.admin()).profile(profileIterations, draws, plans));
     }
 
     /**
@@ -113,7 +130,7 @@ final class CounterProbe {
     }
 
     /** The shapes of every plan of one iteration, nested statements included; null when auto_explain is not there. */
-    private Counters.Plan nestedPlans(Map<String, Long> values) {
+    private Counters.Plan nestedPlans(Map<String, Long> values, PlanShapes shapes) {
         Connection c = db.connection();
         List<PreparedStatement> measured = new ArrayList<>();
         for (SqlStatement st : run.spec().timed()) measured.add(db.prepared(st));
@@ -122,7 +139,6 @@ final class CounterProbe {
             logPlansAsNotices(c);
             for (PreparedStatement ps : measured) ps.clearWarnings();
             run.iteration(values);
-            PlanShapes shapes = new PlanShapes();
             for (PreparedStatement ps : measured) {
                 for (SQLWarning w = ps.getWarnings(); w != null; w = w.getNextWarning()) shapes.addNotice(w.getMessage());
                 ps.clearWarnings();

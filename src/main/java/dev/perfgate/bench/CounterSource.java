@@ -70,6 +70,11 @@ final class CounterSource {
         }
     }
 
+    /** The connection counters are read on (perfgate's own database). */
+    Connection admin() {
+        return admin;
+    }
+
     /** Null when counters can be read; otherwise one line saying what is missing and how to enable it. */
     String missing() {
         return missing;

@@ -48,7 +48,30 @@ public interface PairSide {
         /** What PostgreSQL counts over {@code iterations} untimed iterations; null when not counted. */
         Counters counters(int iterations);
 
+        /**
+         * As {@link #counters(int)}, leaving out the profile's iterations when {@code profile} is false (the plans
+         * are kept): an A/B run takes them from {@link #profiler}, alternating the sides.
+         */
+        default Counters counters(int iterations, boolean profile) {
+            return counters(iterations);
+        }
+
+        /** Steps {@code n} profiled iterations one at a time; null when this benchmark is not profiled. */
+        default Profiler profiler(int n) {
+            return null;
+        }
+
         /** Leaves the benchmark. */
         void finish();
+    }
+
+    /** Profiled iterations taken one at a time ({@link Benchmark#profiler}). */
+    interface Profiler {
+
+        /** One profiled iteration with {@code values}. */
+        void step(Map<String, Long> values);
+
+        /** {@code counters} with the profile of the steps taken. */
+        Counters attach(Counters counters);
     }
 }

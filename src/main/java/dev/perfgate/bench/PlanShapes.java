@@ -3,6 +3,7 @@ package dev.perfgate.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.perfgate.json.Json;
 import dev.perfgate.model.Counters;
+import dev.perfgate.model.Profile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,6 +31,13 @@ final class PlanShapes {
     /** Longest summary kept: enough for a few statements' shapes on one line. */
     static final int MAX_SUMMARY = 400;
 
+    /** Most statements whose plans are kept: a benchmark with thousands of distinct statements stays readable. */
+    static final int MAX_STATEMENTS = 50;
+    /** The conditions printed beside a node in a plan tree, as EXPLAIN names them. */
+    private static final List<String> DETAILS = List.of("Index Cond", "Hash Cond", "Merge Cond", "Join Filter",
+            "Filter");
+
+    private final Map<String, Profile.StatementPlan> statements = new LinkedHashMap<>();
     private final Set<String> keys = new TreeSet<>();
     private final Set<String> shapes = new LinkedHashSet<>();
     /**
@@ -45,6 +55,34 @@ final class PlanShapes {
         String shape = shape(plan);
         keys.add(shape);
         shapes.add(shape);
+        String text = text(root, "Query Text");
+        if (text != null && statements.size() < MAX_STATEMENTS) {
+            statements.putIfAbsent(text.strip(), new Profile.StatementPlan(text.strip(), shape, tree(plan)));
+        }
+    }
+
+    /** Each distinct statement's plan, in the order first seen. */
+    List<Profile.StatementPlan> statementPlans() {
+        return List.copyOf(statements.values());
+    }
+
+    /** A plan tree as EXPLAIN prints it: the root, then each child on its own line under {@code ->}, indented. */
+    static String tree(JsonNode plan) {
+        StringBuilder out = new StringBuilder();
+        tree(plan, 0, out);
+        return out.toString().stripTrailing();
+    }
+
+    private static void tree(JsonNode node, int depth, StringBuilder out) {
+        if (depth > 0) out.append(" ".repeat(depth * 6 - 6)).append("  ->  ");
+        out.append(label(node));
+        for (String detail : DETAILS) {
+            String v = text(node, detail);
+            if (v != null) out.append("  ").append(detail).append(": ").append(v);
+        }
+        out.append('\n');
+        JsonNode children = node.get("Plans");
+        if (children != null && children.isArray()) for (JsonNode child : children) tree(child, depth + 1, out);
     }
 
     /**

@@ -40,6 +40,10 @@ public final class PolicyOptions {
     @Option(names = "--fail-on-plan-change", description = "Fail when a plan's shape changed (default: a warning).")
     boolean failOnPlanChange;
 
+    @Option(names = "--fail-on-different-results", description = "Fail when a benchmark's statements give different "
+            + "results on the two sides (default: a warning; the suite setting results=must-match says the same).")
+    boolean failOnDifferentResults;
+
     /** What these options say about the policy; the suite's settings are layered under it by the use case. */
     PolicyChoice choice() {
         Correction c = null;
@@ -50,7 +54,7 @@ public final class PolicyOptions {
         return new PolicyChoice(share("--fail-threshold", failThreshold, Shares::threshold),
                 share("--warn-threshold", warnThreshold, Shares::threshold), share("--alpha", alpha, Shares::fraction),
                 c, share("--counter-tolerance", counterTolerance, Shares::thresholdOrZero), strictEnvironment,
-                failOnInconclusive, failOnPlanChange);
+                failOnInconclusive, failOnPlanChange, failOnDifferentResults);
     }
 
     /** A share option read by {@code parser}; null when not given; refused with the option's name. */

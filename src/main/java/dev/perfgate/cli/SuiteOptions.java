@@ -67,6 +67,10 @@ public final class SuiteOptions {
             description = "Time only: skip counting buffers, WAL, rows and plans (see 'counters' in the user guide).")
     boolean noCounters;
 
+    @Option(names = "--no-attribution", negatable = false,
+            description = "Skip profiling each statement and function (see 'attribution' in the user guide).")
+    boolean noAttribution;
+
     @Option(names = {"-b", "--benchmark"}, paramLabel = "NAME", description = "Run only this benchmark (repeatable).")
     List<String> only;
 
@@ -87,7 +91,7 @@ public final class SuiteOptions {
         Selection selection = selection(); // a malformed --shard is refused before anything else
         Side side = new Side(SuiteSource.of(suite), server());
         return new Subject.Measured(side, selection, Settings.fromOptions(iterations, warmup, scale, seed,
-                noCounters ? Boolean.FALSE : null));
+                noCounters ? Boolean.FALSE : null, noAttribution ? Boolean.FALSE : null));
     }
 
     /**

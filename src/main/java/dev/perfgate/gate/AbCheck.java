@@ -51,6 +51,7 @@ final class AbCheck {
                     policy, r.results(), listener);
             ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy);
             if (identical != null) report = report.withWarning(identical);
+            for (String w : engine.measurementWarnings()) report = report.withWarning(w);
             report = Check.withTimingWarnings(report, session.servers());
             return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }

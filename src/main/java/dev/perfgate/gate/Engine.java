@@ -18,4 +18,9 @@ public interface Engine {
 
     /** Measures both sides of an A/B comparison in one session, confirmation passes as {@code confirmation} asks. */
     AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Confirmation confirmation);
+
+    /** Warnings the measurement found for the report, e.g. that the A/B sides' databases differ; none by default. */
+    default java.util.List<String> measurementWarnings() {
+        return java.util.List.of();
+    }
 }

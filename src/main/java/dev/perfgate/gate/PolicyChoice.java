@@ -12,13 +12,23 @@ import dev.perfgate.suite.Settings;
  * @param failThreshold    slowdown that fails, as a fraction (0.10 = 10 %)
  * @param warnThreshold    slowdown that warns, as a fraction
  * @param counterTolerance how much a counter may grow before it is a regression, as a fraction (0: any growth)
+ * @param failOnDifferentResults statements answering differently on the two sides fail (the suite's
+ *                         {@code results=must-match} says the same)
  */
 public record PolicyChoice(Double failThreshold, Double warnThreshold, Double alpha, Correction correction,
                            Double counterTolerance, boolean strictEnvironment, boolean failOnInconclusive,
-                           boolean failOnPlanChange) {
+                           boolean failOnPlanChange, boolean failOnDifferentResults) {
 
     /** Nothing said: the suite's settings and the defaults decide. */
-    public static final PolicyChoice NONE = new PolicyChoice(null, null, null, null, null, false, false, false);
+    public static final PolicyChoice NONE = new PolicyChoice(null, null, null, null, null, false, false, false, false);
+
+    /** A choice that says nothing about different results. */
+    public PolicyChoice(Double failThreshold, Double warnThreshold, Double alpha, Correction correction,
+                        Double counterTolerance, boolean strictEnvironment, boolean failOnInconclusive,
+                        boolean failOnPlanChange) {
+        this(failThreshold, warnThreshold, alpha, correction, counterTolerance, strictEnvironment, failOnInconclusive,
+                failOnPlanChange, false);
+    }
 
     /**
      * The default policy, overridden by the suite's settings, overridden by this choice: all in one edit, checked
@@ -38,6 +48,7 @@ public record PolicyChoice(Double failThreshold, Double warnThreshold, Double al
                 v.strictEnvironment = strictEnvironment;
                 v.failOnInconclusive = failOnInconclusive;
                 v.failOnPlanChange = failOnPlanChange;
+                v.failOnDifferentResults = failOnDifferentResults || suite.resultsMustMatch();
             });
         } catch (IllegalArgumentException e) {
             throw new PerfgateException("the verdict policy is inconsistent: " + e.getMessage()

@@ -41,7 +41,7 @@ final class HistoryLines {
 
     /** The entry as one line, without the line break; refuses (like results files) a run that could not be read. */
     static String encode(HistoryEntry entry) {
-        ObjectNode root = new ResultsEncoder().encode(entry.run());
+        ObjectNode root = new ResultsEncoder(false).encode(entry.run()); // profiles stay in results files
         ObjectNode check = root.putObject(CHECK);
         if (entry.verdict() != null) check.put("verdict", entry.verdict());
         ObjectNode benchmarks = check.putObject("benchmarks");

@@ -18,8 +18,12 @@ import java.util.Objects;
  * @param checkpoint  true when a {@code CHECKPOINT} ran before each counter iteration, which makes full-page images,
  *                    dirtied buffers and WAL bytes repeatable (without it they depend on where the last one fell)
  * @param unavailable what could not be counted and why, one line each (e.g. a {@code CALL} that cannot be explained)
+ * @param profile     where the time went, statement by statement and function by function; {@code null} when not
+ *                    profiled
+ * @param answers     what each measured statement gave back once ({@link Answer}); empty when not collected
  */
-public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint, List<String> unavailable) {
+public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint, List<String> unavailable,
+                       Profile profile, List<Answer> answers) {
 
     /** Shared buffers found in PostgreSQL's cache. */
     public static final String SHARED_HIT = "shared_hit";
@@ -50,6 +54,22 @@ public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint
         values.forEach((k, v) -> copy.put(Objects.requireNonNull(k), v.clone()));
         values = Collections.unmodifiableMap(copy);
         unavailable = List.copyOf(unavailable);
+        answers = answers == null ? List.of() : List.copyOf(answers);
+    }
+
+    /** Counters without a profile or answers. */
+    public Counters(Map<String, long[]> values, Plan plan, boolean checkpoint, List<String> unavailable) {
+        this(values, plan, checkpoint, unavailable, null, List.of());
+    }
+
+    /** These counters with {@code p} as their profile. */
+    public Counters withProfile(Profile p) {
+        return new Counters(values, plan, checkpoint, unavailable, p, answers);
+    }
+
+    /** These counters with {@code a} as the statements' answers. */
+    public Counters withAnswers(List<Answer> a) {
+        return new Counters(values, plan, checkpoint, unavailable, profile, a);
     }
 
     /** The number of counter iterations (0 when nothing was counted). */
@@ -80,7 +100,8 @@ public record Counters(Map<String, long[]> values, Plan plan, boolean checkpoint
         if (!(o instanceof Counters c)) return false;
         if (!c.values.keySet().equals(values.keySet())) return false;
         for (var e : values.entrySet()) if (!Arrays.equals(e.getValue(), c.values.get(e.getKey()))) return false;
-        return Objects.equals(plan, c.plan) && checkpoint == c.checkpoint && unavailable.equals(c.unavailable);
+        return Objects.equals(plan, c.plan) && checkpoint == c.checkpoint && unavailable.equals(c.unavailable)
+                && Objects.equals(profile, c.profile) && answers.equals(c.answers);
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class HtmlReport implements Exporter {
             table{border-collapse:collapse;margin:8px 0;font-size:.92em}
             th,td{border:1px solid #dee2e6;padding:4px 10px;text-align:left;vertical-align:top}
             th{background:#f1f3f5}
+            pre.plan{background:#f8f9fa;padding:6px 10px;font-size:.85em;overflow-x:auto}
+            td.sql{font-family:monospace;font-size:.85em;white-space:pre-wrap;max-width:520px;overflow-wrap:anywhere}
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             td.name{overflow-wrap:anywhere;max-width:360px}
             td.name a{color:#1c4e9a}
@@ -167,6 +169,7 @@ public final class HtmlReport implements Exporter {
             for (String note : b.notes()) html.append("<li>").append(TrendPage.escape(note)).append("</li>\n");
             html.append("</ul>\n");
         }
+        HtmlAttribution.append(html, b);
         html.append("</section>\n");
     }
 

@@ -3,6 +3,7 @@ package dev.perfgate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.perfgate.analysis.Attribution;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.CounterCheck;
@@ -93,6 +94,36 @@ public final class JsonReport implements Exporter {
             ObjectNode plan = n.putObject("plan_change");
             plan.put("before", c.planBefore());
             plan.put("after", c.planAfter());
+        }
+        if (c.attribution() != null) n.set("attribution", attribution(c.attribution()));
+        return n;
+    }
+
+    /** Where the change went: the shares that stand out, whole statement texts, and the plan changes with trees. */
+    private static ObjectNode attribution(Attribution a) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        number(n, "change_ms", a.changeMillis());
+        ArrayNode shares = n.putArray("shares");
+        for (Attribution.Share s : a.shares()) {
+            ObjectNode x = shares.addObject();
+            x.put("kind", s.kind());
+            x.put("text", s.text());
+            if (s.queryId() != 0) x.put("query_id", s.queryId());
+            x.put("toplevel", s.toplevel());
+            number(x, "before_ms_per_call", s.beforeMillisPerCall());
+            number(x, "after_ms_per_call", s.afterMillisPerCall());
+            number(x, "calls_before", s.callsBefore());
+            number(x, "calls_after", s.callsAfter());
+            number(x, "change_ms", s.changeMillis());
+            number(x, "noise_ms", s.noiseMillis());
+            number(x, "share", s.share());
+        }
+        if (a.more() > 0) n.put("more", a.more());
+        if (a.shares().isEmpty()) n.put("summary", Attribution.NOTHING);
+        if (!a.limits().isEmpty()) n.set("unavailable", strings(a.limits()));
+        ArrayNode plans = n.putArray("plan_changes");
+        for (Attribution.PlanChange p : a.plans()) {
+            plans.addObject().put("text", p.text()).put("before", p.before()).put("after", p.after());
         }
         return n;
     }

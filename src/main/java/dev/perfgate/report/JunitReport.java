@@ -2,6 +2,7 @@ package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
 import dev.perfgate.stats.RelativeChange;
+import dev.perfgate.analysis.Attribution;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Policy;
@@ -131,7 +132,9 @@ public final class JunitReport implements Exporter {
             xml.writeCharacters("\n      ");
             xml.writeStartElement("failure");
             attribute(xml, "type", b.verdict().jsonName());
-            attribute(xml, "message", failureMessage(b, policy));
+            Attribution where = AttributionText.shown(b);
+            attribute(xml, "message", failureMessage(b, policy) + (where == null ? ""
+                    : "; where: " + AttributionText.sentence(where, AttributionText.MAX_TEXT)));
             xml.writeCharacters(clean(details));
             xml.writeEndElement();
         } else {

@@ -1,6 +1,7 @@
 package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
+import dev.perfgate.analysis.Attribution;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.OverallVerdict;
@@ -48,6 +49,7 @@ public final class MarkdownReport implements Exporter {
         list(md, "Warnings", report.warnings().stream().map(w -> "⚠️ " + escape(w)).toList());
         list(md, "Notes", report.benchmarks().stream()
                 .flatMap(b -> b.notes().stream().map(n -> "**" + escape(b.name()) + "**: " + escape(n))).toList());
+        attribution(md, report);
         md.append(escape(TextReport.summaryLine(report))).append(". ").append(policyLine(report.policy()))
                 .append('\n');
         return md.toString();
@@ -83,6 +85,34 @@ public final class MarkdownReport implements Exporter {
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /**
+     * Where each changed benchmark's time went: one line each, and the plan trees of statements whose plan changed
+     * collapsed under it, so the comment stays short.
+     */
+    private static void attribution(StringBuilder md, ComparisonReport report) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        StringBuilder details = new StringBuilder();
+        for (BenchmarkComparison b : report.benchmarks()) {
+            Attribution a = AttributionText.shown(b);
+            if (a == null) continue;
+            lines.add("**" + escape(b.name()) + "**: " + escape(AttributionText.sentence(a, AttributionText.MAX_TEXT)));
+            for (Attribution.PlanChange p : a.plans()) {
+                details.append("<details><summary>").append(html(b.name())).append(": plan changed: ")
+                        .append(html(AttributionText.shorten(p.text(), AttributionText.MAX_TEXT)))
+                        .append("</summary>\n\n```\n-- before (").append(Formats.sides(report)[0]).append(")\n")
+                        .append(fence(p.before())).append("\n-- after (").append(Formats.sides(report)[1])
+                        .append(")\n").append(fence(p.after())).append("\n```\n\n</details>\n\n");
+            }
+        }
+        list(md, "Where the time went", lines);
+        md.append(details);
+    }
+
+    /** Text inside a code fence cannot end it. */
+    private static String fence(String text) {
+        return text.replace("```", "'''");
     }
 
     /** Our own numbers need no Markdown escapes, only {@code <} as in {@code <0.001}. */

@@ -1,6 +1,7 @@
 package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
+import dev.perfgate.analysis.Attribution;
 import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Verdict;
@@ -60,6 +61,11 @@ public final class TextReport implements Exporter {
         out.append(TextTable.render(rows, 1, 2, ab ? 3 : 1, first, first + 2, first + 3));
         for (BenchmarkComparison b : report.benchmarks()) {
             for (String note : b.notes()) out.append("  ").append(b.name()).append(": ").append(note).append('\n');
+            Attribution a = AttributionText.shown(b);
+            if (a != null) {
+                out.append("  ").append(b.name()).append(": ").append(AttributionText.sentence(a, AttributionText.MAX_TEXT))
+                        .append('\n');
+            }
         }
         for (String warning : report.warnings()) out.append("WARNING: ").append(warning).append('\n');
         out.append(summaryLine(report)).append('\n');

@@ -255,7 +255,8 @@ public final class ResultsDecoder {
         JsonNode u = Fields.get(node, "unavailable");
         if (u != null && u.isArray()) u.forEach(x -> unavailable.add(x.asText()));
         Boolean checkpoint = fields.bool(node, at, "checkpoint");
-        return new Counters(values, plan, checkpoint != null && checkpoint, unavailable);
+        return new Counters(values, plan, checkpoint != null && checkpoint, unavailable,
+                ProfileJson.read(Fields.get(node, "profile")), ProfileJson.readAnswers(Fields.get(node, "answers")));
     }
 
     /** The legacy summary a converted baseline carries instead of samples (see {@link ResultsEncoder}). */

@@ -30,8 +30,18 @@ import java.util.Set;
 public final class ResultsEncoder {
 
     private final ObjectMapper mapper = Json.MAPPER;
+    private final boolean profiles;
 
     public ResultsEncoder() {
+        this(true);
+    }
+
+    /**
+     * An encoder that writes the counters' profiles or leaves them out ({@code profiles} false: the history, where a
+     * line per run must stay short and attribution of past runs is not read).
+     */
+    public ResultsEncoder(boolean profiles) {
+        this.profiles = profiles;
     }
 
     public ObjectNode encode(RunResult run) {
@@ -152,6 +162,8 @@ public final class ResultsEncoder {
             ArrayNode u = node.putArray("unavailable");
             c.unavailable().forEach(u::add);
         }
+        if (c.profile() != null && profiles) node.set("profile", ProfileJson.write(c.profile()));
+        if (!c.answers().isEmpty()) node.set("answers", ProfileJson.writeAnswers(c.answers()));
         return node;
     }
 

@@ -22,16 +22,22 @@ import java.util.Set;
  * @param alpha         the suite's significance level
  * @param vacuum        run {@code VACUUM} before each benchmark, so one benchmark's dead rows don't slow the next
  * @param counters      count buffers, WAL, rows and plans on untimed iterations after the timed ones
+ * @param attribution   profile each statement and function on untimed iterations, to say where a change went
+ * @param results       A/B: {@code "must-match"} fails a benchmark whose statements answer differently on the two
+ *                      sides; {@code "may-differ"} (the default) warns
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
                        Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
-                       Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters) {
+                       Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters, Boolean attribution,
+                       String results) {
 
     public static final Settings EMPTY =
-            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null);
 
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
-            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters");
+            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters", "attribution",
+            "results");
 
     /** How one iteration's changes are undone. */
     public enum Isolation {
@@ -89,6 +95,16 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         return counters == null || counters;
     }
 
+    /** True unless attribution was turned off (it needs the counters too). */
+    public boolean attributionOrDefault() {
+        return (attribution == null || attribution) && countersOrDefault();
+    }
+
+    /** True when the suite says the two sides of an A/B must give the same results. */
+    public boolean resultsMustMatch() {
+        return "must-match".equals(results);
+    }
+
     public int scaleOrDefault() {
         return scale == null ? Defaults.SCALE : scale;
     }
@@ -99,7 +115,8 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 pick(other.direction, direction), pick(other.isolation, isolation), pick(other.timeout, timeout),
                 pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale),
                 pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
-                pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters));
+                pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters),
+                pick(other.attribution, attribution), pick(other.results, results));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -128,6 +145,13 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             case "alpha" -> b.alpha = fraction(key, v, file, line);
             case "vacuum" -> b.vacuum = onOff(key, v, file, line);
             case "counters" -> b.counters = onOff(key, v, file, line);
+            case "attribution" -> b.attribution = onOff(key, v, file, line);
+            case "results" -> {
+                if (!v.equals("must-match") && !v.equals("may-differ")) {
+                    throw new SuiteException(file, line, "results=" + v + ": use must-match or may-differ");
+                }
+                b.results = v;
+            }
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
@@ -139,8 +163,15 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
      * option in messages; a {@code null} value is not given.
      */
     public static Settings fromOptions(Integer iterations, Integer warmup, Integer scale, Long seed, Boolean counters) {
+        return fromOptions(iterations, warmup, scale, seed, counters, null);
+    }
+
+    /** As {@link #fromOptions(Integer, Integer, Integer, Long, Boolean)}, with attribution on or off. */
+    public static Settings fromOptions(Integer iterations, Integer warmup, Integer scale, Long seed, Boolean counters,
+                                       Boolean attribution) {
         Builder b = new Builder(EMPTY);
         b.counters = counters;
+        b.attribution = attribution;
         if (iterations != null) b.iterations = bounded("--iterations", iterations, 1, MAX_ITERATIONS);
         if (warmup != null) b.warmup = bounded("--warmup", warmup, 0, MAX_ITERATIONS);
         if (scale != null) b.scale = bounded("--scale", scale, 1, MAX_SCALE);
@@ -180,6 +211,8 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         Double alpha;
         Boolean vacuum;
         Boolean counters;
+        Boolean attribution;
+        String results;
 
         Builder(Settings s) {
             iterations = s.iterations;
@@ -196,11 +229,13 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             alpha = s.alpha;
             vacuum = s.vacuum;
             counters = s.counters;
+            attribution = s.attribution;
+            results = s.results;
         }
 
         Settings build() {
             return new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale,
-                    failThreshold, warnThreshold, alpha, vacuum, counters);
+                    failThreshold, warnThreshold, alpha, vacuum, counters, attribution, results);
         }
     }
 

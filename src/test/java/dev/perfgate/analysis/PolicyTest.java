@@ -26,7 +26,8 @@ class PolicyTest {
             v.correction = Correction.NONE;
             v.minIterations = 10;
         });
-        assertThat(p).isEqualTo(new Policy(0.10, 0.05, 0.01, Correction.NONE, false, false, 10, 0.02, false, true));
+        assertThat(p).isEqualTo(new Policy(0.10, 0.05, 0.01, Correction.NONE, false, false, 10, 0.02, false, true,
+                false));
     }
 
     @Test
