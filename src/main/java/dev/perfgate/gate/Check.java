@@ -42,6 +42,7 @@ public final class Check {
     }
 
     public CheckOutcome run(CheckRequest request) {
+        if (request.drift().againstAnchor()) return DriftCheck.run(engine, listener, request);
         if (request.against() != null) return new AbCheck(engine, listener).run(request);
         Prepared p = prepare(request);
         if (p.suite() != null && request.subject() instanceof Subject.Measured m && m.selection().emptyShard(p.suite())) {

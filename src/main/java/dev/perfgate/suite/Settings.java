@@ -22,16 +22,18 @@ import java.util.Set;
  * @param alpha         the suite's significance level
  * @param vacuum        run {@code VACUUM} before each benchmark, so one benchmark's dead rows don't slow the next
  * @param counters      count buffers, WAL, rows and plans on untimed iterations after the timed ones
+ * @param driftBudget   how much the suite may drift from its anchor (the reviewed baseline's commit) before
+ *                      {@code check --against-anchor} fails, as a fraction; null for the fail threshold
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
                        Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
-                       Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters) {
+                       Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters, Double driftBudget) {
 
     public static final Settings EMPTY =
-            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+            new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
-            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters");
+            "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters", "drift_budget");
 
     /** How one iteration's changes are undone. */
     public enum Isolation {
@@ -99,7 +101,8 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 pick(other.direction, direction), pick(other.isolation, isolation), pick(other.timeout, timeout),
                 pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale),
                 pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
-                pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters));
+                pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters),
+                pick(other.driftBudget, driftBudget));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -128,6 +131,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             case "alpha" -> b.alpha = fraction(key, v, file, line);
             case "vacuum" -> b.vacuum = onOff(key, v, file, line);
             case "counters" -> b.counters = onOff(key, v, file, line);
+            case "drift_budget" -> b.driftBudget = threshold(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
@@ -180,6 +184,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         Double alpha;
         Boolean vacuum;
         Boolean counters;
+        Double driftBudget;
 
         Builder(Settings s) {
             iterations = s.iterations;
@@ -196,11 +201,12 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             alpha = s.alpha;
             vacuum = s.vacuum;
             counters = s.counters;
+            driftBudget = s.driftBudget;
         }
 
         Settings build() {
             return new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale,
-                    failThreshold, warnThreshold, alpha, vacuum, counters);
+                    failThreshold, warnThreshold, alpha, vacuum, counters, driftBudget);
         }
     }
 
