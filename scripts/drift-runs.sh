@@ -6,8 +6,8 @@
 #     N     runs of `check --against-anchor` at the fourth commit (must fail on drift) and at the first (must pass)
 #           (default 10)
 #     M     runs of `check --against HEAD~1` at each of the four commits (must pass or warn, never fail) (default 3)
-#     WORK  32-byte blocks hashed per rebuild and commit, the extra work (default 25: about +3.5 % on bulk_1k_rows,
-#           which is 1,000 rebuilds; about +1.4 % on single_row_update, one rebuild and the update)
+#     WORK  32-byte blocks hashed per rebuild and commit, the extra work (default 20: about +3-4 % on bulk_1k_rows,
+#           which is 1,000 rebuilds; about +1-2 % on single_row_update, one rebuild and the update)
 #
 # Then the anchor refused once its commit is gone (history rewritten), and `history drift` on main's history (one
 # parent check and one anchor check per commit, as the main-branch job records them). Every run uses a fresh
@@ -18,7 +18,7 @@ jar="${PERFGATE_JAR:-$here/target/perfgate.jar}"
 [ -f "$jar" ] || "$here/perfgate" --version >/dev/null
 runs="${1:-10}"
 parent_runs="${2:-3}"
-work_bytes="${3:-25}"
+work_bytes="${3:-20}"
 work="$(mktemp -d /tmp/perfgate-drift-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"

@@ -44,11 +44,11 @@ public final class DriftHistory {
         RunResult run = e.run();
         if (suite != null && !suite.equals(run.suite())) return null;
         if (e.changes().isEmpty()) return null;
-        String commit = run.git() == null ? null : run.git().commit();
-        if (e.anchor() != null) return new DriftLedger.AnchorRun(commit, run.created(), e.anchor(), e.changes());
         AbInfo ab = run.ab();
+        String commit = ab != null && ab.candidate() != null && ab.candidate().commit() != null
+                ? ab.candidate().commit() : run.git().commit(); // the suite's repository's, wherever perfgate ran
+        if (e.anchor() != null) return new DriftLedger.AnchorRun(commit, run.created(), e.anchor(), e.changes());
         if (ab == null || ab.base() == null || !"git".equals(ab.base().kind()) || ab.base().commit() == null) return null;
-        if (ab.candidate() != null && ab.candidate().commit() != null) commit = ab.candidate().commit();
         return new DriftLedger.CommitRun(commit, ab.base().commit(), run.created(), e.changes());
     }
 }
