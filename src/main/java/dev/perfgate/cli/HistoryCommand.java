@@ -114,8 +114,9 @@ final class HistoryCommand {
         @Override
         public Integer call() {
             RunResult base = baseline == null ? null : BaselineJson.read(baseline).run();
+            DriftHistory.Runs runs = DriftHistory.read(scope.history.open(), scope.suite, console::warn);
             int charts = TrendPlot.write(HistorySeries.read(scope.history.open(), scope.suite, console::warn), base,
-                    out);
+                    DriftLedger.of(runs.anchorRuns(), runs.commitRuns(), null), out);
             if (charts == 0) {
                 throw new PerfgateException("no runs" + scope.describe() + " to plot: run 'perfgate check' first");
             }
