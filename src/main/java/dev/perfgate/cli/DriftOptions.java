@@ -25,8 +25,13 @@ final class DriftOptions {
                     + "(default: a warning, since main's figure may be older than this change's base).")
     boolean failOnBudget;
 
+    @Option(names = "--budget-history", paramLabel = "FILE|JDBC_URL",
+            description = "With --against: read main's last drift check from this history (default: --history), "
+                    + "e.g. main's restored history on a pull request whose own run is recorded elsewhere.")
+    String budgetHistory;
+
     CheckRequest.Drift drift() {
         return new CheckRequest.Drift(againstAnchor, PolicyOptions.share("--drift-budget", driftBudget,
-                Shares::threshold), failOnBudget);
+                Shares::threshold), failOnBudget, budgetHistory);
     }
 }

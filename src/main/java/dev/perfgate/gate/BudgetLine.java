@@ -91,7 +91,8 @@ final class BudgetLine implements AbCheck.Judging {
     /** Main's latest drift check of this suite, or null; a history that cannot be read only loses the line. */
     private DriftLedger.AnchorRun lastDrift() {
         try {
-            return DriftHistory.latest(HistoryStore.open(request.history()), suite, listener::note);
+            String main = request.drift().mainHistory() != null ? request.drift().mainHistory() : request.history();
+            return DriftHistory.latest(HistoryStore.open(main), suite, listener::note);
         } catch (PerfgateException e) {
             listener.note("no budget line: " + e.getMessage());
             return null;

@@ -43,10 +43,17 @@ public record CheckRequest(Subject subject, boolean quick, Against against, Poli
      *                      {@code drift_budget}, else the fail threshold
      * @param failOnBudget  {@code --fail-on-budget}: a plain A/B check whose change, added to main's last drift,
      *                      goes over the budget fails instead of warning
+     * @param mainHistory   {@code --budget-history}: where main's drift checks are read for the budget line (a pull
+     *                      request's own run is recorded elsewhere); null for the request's history
      */
-    public record Drift(boolean againstAnchor, Double budget, boolean failOnBudget) {
+    public record Drift(boolean againstAnchor, Double budget, boolean failOnBudget, String mainHistory) {
         /** Nothing said: no drift check, the default budget, over-budget pull requests warn. */
-        public static final Drift NONE = new Drift(false, null, false);
+        public static final Drift NONE = new Drift(false, null, false, null);
+
+        /** Main's drift read from the request's own history. */
+        public Drift(boolean againstAnchor, Double budget, boolean failOnBudget) {
+            this(againstAnchor, budget, failOnBudget, null);
+        }
     }
 
     /**
