@@ -70,6 +70,7 @@ print("%s: %d runs: %d pass, %d warn, %d fail" % (label, len(lines), c["pass"], 
 
 # the anchor holds the hook with no extra work (its fixed cost, three function calls, is then on both sides)
 slower 0
+printf '/*\n!/bench/\n!/.gitignore\n' > .gitignore # results, reports and histories stay out of the commits
 git init -q -b main && commit suite
 # the anchor: the first commit measured and accepted, the baseline committed as a reviewer would
 pg check bench/tviews -o anchor.json --history scratch.jsonl >/dev/null 2>&1

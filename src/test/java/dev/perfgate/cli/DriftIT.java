@@ -32,6 +32,7 @@ class DriftIT {
     @BeforeEach
     void repositoryWithTheDemoSuite() throws Exception {
         suite = CheckGateIT.copyDemoSuite(repo.resolve("bench/tviews"));
+        Files.writeString(repo.resolve(".gitignore"), "/*\n!/bench/\n!/.gitignore\n"); // results stay out of commits
         git("init", "-q", "-b", "main");
         git("add", ".");
         commit("suite");
