@@ -148,6 +148,9 @@ class DriftCheckTest {
                 Duration.ofMinutes(1), dir.resolve("b.json")), r.policy(), r.judging(), r.results(), r.reports(),
                 r.history(), false, d);
         assertThatThrownBy(() -> check.run(both)).hasMessageContaining("both name the base");
+        CheckRequest stored = new CheckRequest(r.subject(), false, null, r.policy(), r.judging(), r.results(),
+                r.reports(), r.history(), false, new CheckRequest.Drift(false, 0.2, false));
+        assertThatThrownBy(() -> check.run(stored)).hasMessageContaining("only an A/B check measures");
         assertThat(engine.calls).isZero();
     }
 
