@@ -50,8 +50,10 @@ case "${INPUT_DRIFT_STEP:-parent}" in
     fi
     exit 0 ;;
   ledger)
+    # shellcheck disable=SC2086 # PERFGATE_JAVA_OPTS holds several JVM options
     ledger="$(java ${PERFGATE_JAVA_OPTS:-} -jar "$PERFGATE_JAR" history drift --history "$history" 2>&1)"
     echo "$ledger"
+    # shellcheck disable=SC2016 # the backquotes are Markdown's code fence
     ci_summary "$(printf '## Drift since the anchor\n\n```\n%s\n```\n' "$ledger")"
     exit 0 ;;
   gate)

@@ -1,7 +1,6 @@
 package dev.perfgate.gate;
 
 import dev.perfgate.PerfgateException;
-import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.DriftBudget;
 import dev.perfgate.analysis.DriftLedger;
@@ -15,6 +14,7 @@ import dev.perfgate.suite.Suite;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * {@code BudgetLine} adds to a pull request's A/B check ({@code check --against BASE}) the budget left: main's last
@@ -45,30 +45,14 @@ final class BudgetLine implements AbCheck.Judging {
     @Override
     public ComparisonReport judged(ComparisonReport report) {
         DriftLedger.AnchorRun main = lastDrift();
-        if (main == null) return report;
-        String worstName = null;
-        ChangeEstimate worst = null;
-        ChangeEstimate drift = null;
-        ChangeEstimate change = null;
-        for (BenchmarkComparison b : report.benchmarks()) {
-            ChangeEstimate d = main.changes().get(b.name());
-            ChangeEstimate c = Conclusion.changes(report).get(b.name());
-            if (d == null || c == null) continue;
-            ChangeEstimate total = DriftBudget.compose(d, c);
-            if (worst == null || total.change() > worst.change()) {
-                worstName = b.name();
-                worst = total;
-                drift = d;
-                change = c;
-            }
-        }
-        if (worst == null) return report;
-        DriftBudget.Standing standing = DriftBudget.Standing.of(worst.change(), budget);
+        Sum sum = main == null ? null : largest(main, Conclusion.changes(report));
+        if (sum == null) return report;
+        DriftBudget.Standing standing = DriftBudget.Standing.of(sum.total().change(), budget);
         boolean over = standing == DriftBudget.Standing.OVER;
-        String line = "BUDGET: drift since anchor " + Numbers.percent(drift.change()) + " (main at "
+        String line = "BUDGET: drift since anchor " + Numbers.percent(sum.drift().change()) + " (main at "
                 + DriftCheck.shortCommit(main.commit()) + ", measured " + age(main.at()) + ") + this change "
-                + Numbers.percent(change.change()) + " ≈ " + Numbers.percent(worst.change()) + " "
-                + Numbers.interval(worst.low(), worst.high()) + " in " + worstName + ": "
+                + Numbers.percent(sum.change().change()) + " ≈ " + Numbers.percent(sum.total().change()) + " "
+                + Numbers.interval(sum.total().low(), sum.total().high()) + " in " + sum.name() + ": "
                 + (over ? "over the " + Numbers.share(budget) + " budget" + (request.drift().failOnBudget()
                 ? " (--fail-on-budget: fails)" : " (warns; --fail-on-budget fails)")
                 : standing == DriftBudget.Standing.NEAR ? "more than half of the " + Numbers.share(budget) + " budget"
@@ -81,6 +65,24 @@ final class BudgetLine implements AbCheck.Judging {
         return new ComparisonReport(verdict, withLine.quick(), withLine.environmentMismatch(),
                 withLine.environmentDifferences(), withLine.warnings(), withLine.benchmarks(), withLine.policy(),
                 withLine.mode(), withLine.ab());
+    }
+
+    /** Main's drift and this change of one benchmark, and the two composed. */
+    private record Sum(String name, ChangeEstimate drift, ChangeEstimate change, ChangeEstimate total) {
+    }
+
+    /** The benchmark whose drift and change add up to the most; null when no benchmark has both. */
+    private static Sum largest(DriftLedger.AnchorRun main, Map<String, ChangeEstimate> changes) {
+        Sum largest = null;
+        for (Map.Entry<String, ChangeEstimate> c : changes.entrySet()) {
+            ChangeEstimate d = main.changes().get(c.getKey());
+            if (d == null) continue;
+            ChangeEstimate total = DriftBudget.compose(d, c.getValue());
+            if (largest == null || total.change() > largest.total().change()) {
+                largest = new Sum(c.getKey(), d, c.getValue(), total);
+            }
+        }
+        return largest;
     }
 
     @Override
