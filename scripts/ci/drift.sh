@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Main's per-commit change and its drift, both A/B in one session, both recorded in main's history (issue 21):
-#   parent  perfgate check SUITE --against HEAD~1   the commit's own change (run before the action's own check)
+#   parent  perfgate check SUITE --against HEAD~1   the commit's own change (run before the action's own check),
+#           and the output anchor-args: --against-anchor when the suite's baseline names an anchor commit this
+#           clone has, so that the action's own check is the drift check (its verdict, reports, trends and history
+#           entry take the usual path); without one, a warning says why and the check runs as before
 #   ledger  perfgate history drift                  the drift ledger, into the job summary (run after it)
-# The drift check itself is the action's own check on main (args: --against-anchor, against: none), so its verdict,
-# reports, trends and history entry take the usual path. This step never fails the job itself: its exit code is the
+#   gate    fails the job when the commit itself regressed against its parent This step never fails the job itself: its exit code is the
 # output parent-exit-code, which the action's "Gate on the commit's own change" step acts on after the rest ran.
 # Needs the whole history (actions/checkout with fetch-depth: 0): the anchor commit may be far back.
 # Inputs (environment): PERFGATE_JAR, INPUT_SUITE, INPUT_HISTORY, INPUT_OUT, INPUT_DRIFT_STEP (parent|ledger).
-# Outputs: parent-exit-code, parent-verdict, parent-markdown.
+# Outputs: anchor-args, parent-exit-code, parent-verdict, parent-markdown.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib.sh"
@@ -27,6 +29,18 @@ mkdir -p "$out/parent"
 
 case "${INPUT_DRIFT_STEP:-parent}" in
   parent)
+    # shellcheck disable=SC2086 # PERFGATE_JAVA_OPTS holds several JVM options
+    anchor="$(java ${PERFGATE_JAVA_OPTS:-} -jar "$PERFGATE_JAR" baseline show --suite "$suite" 2>/dev/null \
+      | sed -n 's/^  anchor: commit \([0-9a-f]*\),.*/\1/p' | head -n 1)"
+    if [ -z "$anchor" ]; then
+      ci_warning "no drift check" "$suite/baseline.json names no anchor commit (none accepted yet, or accepted outside git): accept one with perfgate baseline accept to measure main's drift"
+      ci_output anchor-args ""
+    elif ! git cat-file -e "$anchor^{commit}" 2>/dev/null; then
+      ci_warning "no drift check" "the anchor commit $anchor is not in this clone: check out with fetch-depth: 0, or re-anchor (perfgate baseline accept) if the history was rewritten"
+      ci_output anchor-args ""
+    else
+      ci_output anchor-args "--against-anchor"
+    fi
     if ! git rev-parse --verify --quiet HEAD~1 >/dev/null; then
       echo "perfgate: the first commit has no parent: no per-commit change to measure"
       ci_output parent-exit-code 0
