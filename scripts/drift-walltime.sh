@@ -13,7 +13,7 @@ jar="${PERFGATE_JAR:-$here/target/perfgate.jar}"
 [ -f "$jar" ] || "$here/perfgate" --version >/dev/null
 runs="${1:-5}"
 work="$(mktemp -d /tmp/perfgate-driftcost-XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
 cd "$work"
 mkdir -p bench
 cp -r "$here/src/main/resources/suites/tviews" bench/tviews
