@@ -29,6 +29,37 @@ public final class GitProbe {
         return name == null || name.isBlank() ? null : name;
     }
 
+    /**
+     * The folder {@code dir} as a path inside its git repository, relative to the top ({@code perf}, or {@code .}
+     * for the top itself); null outside a repository.
+     */
+    public static String pathInRepository(Path dir) {
+        String top = git(dir, "rev-parse", "--show-toplevel");
+        if (top == null) return null;
+        try {
+            Path rel = Path.of(top).toRealPath().relativize(dir.toRealPath());
+            return rel.toString().isEmpty() ? "." : rel.toString().replace('\\', '/');
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The top folder of the git repository holding {@code dir}; null outside one (or without git). */
+    public static Path topLevel(Path dir) {
+        String top = git(dir, "rev-parse", "--show-toplevel");
+        return top == null ? null : Path.of(top);
+    }
+
+    /** True when the repository holding {@code dir} has the commit {@code commit}. */
+    public static boolean hasCommit(Path dir, String commit) {
+        return git(dir, "cat-file", "-e", commit + "^{commit}") != null;
+    }
+
+    /** True when the repository holding {@code dir} is a shallow clone (it may lack old commits). */
+    public static boolean shallow(Path dir) {
+        return "true".equals(git(dir, "rev-parse", "--is-shallow-repository"));
+    }
+
     /** Runs git in {@code dir}; its trimmed output, or null when git failed or is not there. */
     static String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));

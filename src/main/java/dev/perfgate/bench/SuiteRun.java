@@ -37,7 +37,18 @@ public final class SuiteRun {
     public static RunResult measure(Session session, Suite suite, Settings overrides, boolean quick,
                                     Progress progress) {
         List<BenchmarkResult> results = run(session.open(suite, overrides, null, null), progress);
-        return record(session, suite, overrides, quick, results, GitProbe.probe(Path.of("")), true);
+        return record(session, suite, overrides, quick, results, GitProbe.probe(gitFolder(suite)), true);
+    }
+
+    /**
+     * Where the run's commit is read: the suite's folder when it has one (its repository is the one whose commit
+     * a baseline's anchor must name, even when perfgate runs from elsewhere), else the working directory.
+     */
+    static Path gitFolder(Suite suite) {
+        String source = suite.source();
+        if (source == null || source.startsWith("bundled:")) return Path.of("");
+        Path folder = Path.of(source);
+        return java.nio.file.Files.isDirectory(folder) ? folder : Path.of("");
     }
 
     /**

@@ -65,13 +65,22 @@ public final class AgainstOptions {
      * asked for.
      */
     CheckRequest.Against against(Server candidate) {
+        return against(candidate, false);
+    }
+
+    /**
+     * As {@link #against(Server)}; with {@code anchor} ({@code --against-anchor}) there is always a base, the anchor
+     * until the use case reads its commit ({@link CheckRequest.Against#ANCHOR}), so the budgets given apply to it.
+     */
+    CheckRequest.Against against(Server candidate, boolean anchor) {
         Server base = baseServer(candidate);
-        if (against == null && base == null) return null;
+        if (against == null && base == null && !anchor) return null;
+        String suite = against == null && anchor ? CheckRequest.Against.ANCHOR : against;
         Duration budget = Durations.parse(maxTime);
         if (budget == null) {
             throw new PerfgateException("--max-time " + maxTime + ": not a duration; write " + Durations.EXAMPLES);
         }
-        return new CheckRequest.Against(against, base, maxPairs, budget, baseOutput);
+        return new CheckRequest.Against(suite, base, maxPairs, budget, baseOutput);
     }
 
     /** The base's own server, when one was asked for: another URL, or the candidate's throwaway server changed. */

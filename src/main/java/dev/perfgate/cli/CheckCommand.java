@@ -58,6 +58,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     AgainstOptions ab = new AgainstOptions();
 
+    @Mixin
+    DriftOptions drift = new DriftOptions();
+
     CheckCommand(Console console) {
         this.console = console;
     }
@@ -68,8 +71,9 @@ final class CheckCommand implements Callable<Integer> {
                 importArgs.subList(1, importArgs.size()).stream().map(Path::of).toList(), suite.selection());
         var judging = new CheckRequest.Judging(baseline, requireBaseline,
                 PolicyOptions.share("--run-noise", runNoise, Shares::thresholdOrZero));
-        CheckRequest request = new CheckRequest(subject, suite.quick, ab.against(suite.server()), policy.choice(), judging, suite.output,
-                reports.choice(), history.location, console.ci());
+        CheckRequest.Drift d = drift.drift();
+        CheckRequest request = new CheckRequest(subject, suite.quick, ab.against(suite.server(), d.againstAnchor()),
+                policy.choice(), judging, suite.output, reports.choice(), history.location, console.ci(), d);
         return new Check(new BenchEngine(console), console).run(request).exitCode();
     }
 }

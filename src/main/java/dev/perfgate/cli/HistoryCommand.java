@@ -2,12 +2,15 @@ package dev.perfgate.cli;
 
 import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.DriftLedger;
 import dev.perfgate.gate.Record;
+import dev.perfgate.history.DriftHistory;
 import dev.perfgate.history.HistoryRows;
 import dev.perfgate.history.HistorySeries;
 import dev.perfgate.history.HistoryStore;
 import dev.perfgate.model.HistoryRow;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.report.DriftTables;
 import dev.perfgate.report.HistoryTables;
 import dev.perfgate.report.TrendPlot;
 import dev.perfgate.results.BaselineJson;
@@ -22,10 +25,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.concurrent.Callable;
 
-/** {@code perfgate history list|plot|analyze}: what every {@code check} appended. */
+/** {@code perfgate history list|plot|analyze|drift}: what every {@code check} appended. */
 @Command(name = "history", mixinStandardHelpOptions = true, description = "List, plot and analyze the run history.",
         subcommands = {HistoryCommand.ListRuns.class, HistoryCommand.Plot.class, HistoryCommand.Analyze.class,
-                HistoryCommand.Append.class})
+                HistoryCommand.Drift.class, HistoryCommand.Append.class})
 final class HistoryCommand {
 
     /** Where the history is and which suite of it to show; shared by the subcommands and {@code check}. */
@@ -111,8 +114,9 @@ final class HistoryCommand {
         @Override
         public Integer call() {
             RunResult base = baseline == null ? null : BaselineJson.read(baseline).run();
+            DriftHistory.Runs runs = DriftHistory.read(scope.history.open(), scope.suite, console::warn);
             int charts = TrendPlot.write(HistorySeries.read(scope.history.open(), scope.suite, console::warn), base,
-                    out);
+                    DriftLedger.of(runs.anchorRuns(), runs.commitRuns(), null), out);
             if (charts == 0) {
                 throw new PerfgateException("no runs" + scope.describe() + " to plot: run 'perfgate check' first");
             }
@@ -137,6 +141,31 @@ final class HistoryCommand {
         public Integer call() {
             console.out().print(HistoryTables.changePoints(HistorySeries.read(scope.history.open(), scope.suite,
                     console::warn)));
+            return 0;
+        }
+    }
+
+    @Command(name = "drift", mixinStandardHelpOptions = true,
+            description = "The drift ledger: the drift since the anchor after each checked commit (check "
+                    + "--against-anchor) and the commits that spent most of the budget (check --against HEAD~1).")
+    static final class Drift implements Callable<Integer> {
+        private final Console console;
+
+        @Mixin
+        Scope scope = new Scope();
+
+        @Option(names = "--benchmark", paramLabel = "NAME",
+                description = "Follow this benchmark (default: the one that drifted most in the latest drift check).")
+        String benchmark;
+
+        Drift(Console console) {
+            this.console = console;
+        }
+
+        @Override
+        public Integer call() {
+            DriftHistory.Runs runs = DriftHistory.read(scope.history.open(), scope.suite, console::warn);
+            console.out().print(DriftTables.render(DriftLedger.of(runs.anchorRuns(), runs.commitRuns(), benchmark)));
             return 0;
         }
     }

@@ -27,7 +27,28 @@ final class AbCheck {
         this.listener = listener;
     }
 
+    /**
+     * What one kind of A/B check adds to the plain comparison: the policy it judges by, lines and verdicts on the
+     * judged report, and what the history records. A pull request's check adds its budget line
+     * ({@link BudgetLine}); a drift check judges by the budget and records the anchor ({@link DriftCheck}).
+     */
+    interface Judging {
+        /** The policy to judge {@code suite} by, given the one the options and the suite's settings ask for. */
+        Policy policy(Suite suite, Policy asked);
+
+        /** The judged report, with what this kind of check adds. */
+        ComparisonReport judged(ComparisonReport report);
+
+        /** Where and how the run is recorded; asked after {@link #policy}. */
+        Conclusion conclusion(Conclusion plain);
+    }
+
+    /** A plain {@code check --against}, with the drift budget's line when the history has main's last drift. */
     CheckOutcome run(CheckRequest r) {
+        return run(r, new BudgetLine(r, listener));
+    }
+
+    CheckOutcome run(CheckRequest r, Judging judging) {
         if (r.judging().baseline() != null) {
             throw new PerfgateException("--baseline and --against both name what to compare with: --against measures "
                     + "the base now, next to the candidate; leave out one of them");
@@ -38,9 +59,9 @@ final class AbCheck {
         }
         Suite suite = m.selection().apply(Suites.read(m.side().suite()));
         r.reports().chosen();
-        Conclusion conclusion = Check.conclusion(r, suite.name(), listener);
+        Policy policy = judging.policy(suite, r.policy().policy(suite.settings()));
+        Conclusion conclusion = judging.conclusion(Check.conclusion(r, suite.name(), listener));
         if (m.selection().emptyShard(suite)) return Check.emptyShard(m.selection(), suite, listener);
-        Policy policy = r.policy().policy(suite.settings());
         try (AbSession session = AbSession.prepare(m.side(), suite, m.selection(), r.against(), r.results())) {
             conclusion.requireWritable();
             if (session.absentBase() != null) return newSuite(r, m, suite, policy, conclusion, session.absentBase());
@@ -52,7 +73,7 @@ final class AbCheck {
             ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy);
             if (identical != null) report = report.withWarning(identical);
             for (String w : engine.measurementWarnings()) report = report.withWarning(w);
-            report = Check.withTimingWarnings(report, session.servers());
+            report = judging.judged(Check.withTimingWarnings(report, session.servers()));
             return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }
     }

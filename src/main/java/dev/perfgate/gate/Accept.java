@@ -8,6 +8,7 @@ import dev.perfgate.format.Numbers;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.Provenance;
 import dev.perfgate.model.RunResult;
+import dev.perfgate.model.RunSettings;
 import dev.perfgate.report.RunTable;
 import dev.perfgate.report.TextReport;
 import dev.perfgate.results.BaselineJson;
@@ -45,8 +46,9 @@ public final class Accept {
             return false;
         }
         Provenance provenance = new Provenance(acceptedBy(), Instant.now(), run.git().commit(), r.results().toString(),
-                r.reason().strip());
+                r.reason().strip(), suiteFolder(r, run));
         BaselineJson.write(new Baseline(run, provenance), file);
+        noteAnchor(run, provenance);
         listener.print("Baseline " + file + " now holds " + r.results() + " ("
                 + Numbers.count(run.benchmarks().size(), "benchmark", "benchmarks")
                 + "). Commit it so reviewers see the change.\n");
@@ -94,6 +96,31 @@ public final class Accept {
             throw new PerfgateException("no terminal to ask for approval: review the diff above and pass --yes");
         }
         return listener.confirm("Make this the new baseline?");
+    }
+
+    /**
+     * The suite's folder inside its repository, for the anchor: the folder the results came from ({@code --suite}
+     * when given); null for a bundled suite or outside git.
+     */
+    private static String suiteFolder(AcceptRequest r, RunResult run) {
+        Path folder = r.suite();
+        if (folder == null && run.settings() != null
+                && run.settings().extra().get(RunSettings.SUITE_FOLDER_KEY) instanceof String s && !s.isBlank()) {
+            folder = Path.of(s);
+        }
+        return folder == null || !Files.isDirectory(folder) ? null : GitProbe.pathInRepository(folder);
+    }
+
+    /** Says what the anchor is, or why there is none: the drift check measures from it. */
+    private void noteAnchor(RunResult run, Provenance p) {
+        if (p.commit() == null || p.suiteFolder() == null) {
+            listener.note("no anchor recorded (the run was not measured in a git work tree, or its suite has no "
+                    + "folder): 'check --against-anchor' needs both");
+            return;
+        }
+        listener.note("anchor: commit " + p.commit().substring(0, Math.min(10, p.commit().length())) + ", suite folder "
+                + p.suiteFolder() + (Boolean.TRUE.equals(run.git().dirty())
+                ? " (the run had uncommitted changes: the anchor is the commit without them)" : ""));
     }
 
     private static String acceptedBy() {

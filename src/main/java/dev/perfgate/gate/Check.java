@@ -42,6 +42,14 @@ public final class Check {
     }
 
     public CheckOutcome run(CheckRequest request) {
+        CheckRequest.Drift drift = request.drift();
+        if (!drift.againstAnchor() && request.against() == null
+                && (drift.budget() != null || drift.failOnBudget() || drift.mainHistory() != null)) {
+            throw new PerfgateException("--drift-budget, --fail-on-budget and --budget-history judge drift, which only "
+                    + "an A/B check measures: add --against-anchor (main's drift) or --against REF (a change and "
+                    + "the budget left), or leave them out");
+        }
+        if (drift.againstAnchor()) return DriftCheck.run(engine, listener, request);
         if (request.against() != null) return new AbCheck(engine, listener).run(request);
         Prepared p = prepare(request);
         if (p.suite() != null && request.subject() instanceof Subject.Measured m && m.selection().emptyShard(p.suite())) {

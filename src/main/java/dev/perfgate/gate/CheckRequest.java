@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param results    the results file (the candidate's, in A/B)
  * @param history    the history's location: a file or a JDBC URL
  * @param ci         running in CI: nothing may wait for a person, and a missing baseline is said loudly
+ * @param drift      the drift check ({@code --against-anchor}) and the budget; {@link Drift#NONE} otherwise
  */
 public record CheckRequest(Subject subject, boolean quick, Against against, PolicyChoice policy, Judging judging,
-                           Path results, ReportChoice reports, String history, boolean ci) {
+                           Path results, ReportChoice reports, String history, boolean ci, Drift drift) {
+
+    /** A request that says nothing about drift. */
+    public CheckRequest(Subject subject, boolean quick, Against against, PolicyChoice policy, Judging judging,
+                        Path results, ReportChoice reports, String history, boolean ci) {
+        this(subject, quick, against, policy, judging, results, reports, history, ci, Drift.NONE);
+    }
 
     public CheckRequest {
         Objects.requireNonNull(subject, "subject");
@@ -25,6 +32,28 @@ public record CheckRequest(Subject subject, boolean quick, Against against, Poli
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(reports, "reports");
         Objects.requireNonNull(history, "history");
+        if (drift == null) drift = Drift.NONE;
+    }
+
+    /**
+     * What was asked about drift from the anchor (the reviewed baseline's commit).
+     *
+     * @param againstAnchor {@code --against-anchor}: measure the work tree against the suite at the anchor, A/B
+     * @param budget        {@code --drift-budget}: how far it may drift, as a fraction; null for the suite's
+     *                      {@code drift_budget}, else the fail threshold
+     * @param failOnBudget  {@code --fail-on-budget}: a plain A/B check whose change, added to main's last drift,
+     *                      goes over the budget fails instead of warning
+     * @param mainHistory   {@code --budget-history}: where main's drift checks are read for the budget line (a pull
+     *                      request's own run is recorded elsewhere); null for the request's history
+     */
+    public record Drift(boolean againstAnchor, Double budget, boolean failOnBudget, String mainHistory) {
+        /** Nothing said: no drift check, the default budget, over-budget pull requests warn. */
+        public static final Drift NONE = new Drift(false, null, false, null);
+
+        /** Main's drift read from the request's own history. */
+        public Drift(boolean againstAnchor, Double budget, boolean failOnBudget) {
+            this(againstAnchor, budget, failOnBudget, null);
+        }
     }
 
     /**
@@ -49,6 +78,10 @@ public record CheckRequest(Subject subject, boolean quick, Against against, Poli
      * @param baseOutput the base's results file
      */
     public record Against(String suite, Server server, Integer maxPairs, Duration maxTime, Path baseOutput) {
+
+        /** What {@code --against-anchor} puts in {@link #suite} until the anchor's commit is read. */
+        public static final String ANCHOR = "@anchor";
+
         public Against {
             if (suite == null && server == null) throw new IllegalArgumentException("an A/B run needs a base");
             Objects.requireNonNull(maxTime, "maxTime");

@@ -5,10 +5,13 @@ import dev.perfgate.analysis.BenchmarkComparison;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.analysis.Verdict;
 import dev.perfgate.history.HistoryStore;
+import dev.perfgate.model.AnchorCheck;
+import dev.perfgate.model.ChangeEstimate;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.report.Destination;
 import dev.perfgate.report.ReportWriter;
+import dev.perfgate.stats.RelativeChange;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ final class Conclusion {
     private final HistoryStore history;
     private final Listener listener;
     private final String reportFolder;
+    private final AnchorCheck anchor;
 
     /**
      * @param reports      the chosen reports; written when something was judged or reports were asked for
@@ -37,11 +41,27 @@ final class Conclusion {
      */
     Conclusion(List<Destination> reports, List<Destination> summary, HistoryStore history, Listener listener,
                String reportFolder) {
+        this(reports, summary, history, listener, reportFolder, null);
+    }
+
+    private Conclusion(List<Destination> reports, List<Destination> summary, HistoryStore history, Listener listener,
+                       String reportFolder, AnchorCheck anchor) {
         this.reports = reports;
         this.summary = summary;
         this.history = history;
         this.listener = listener;
         this.reportFolder = reportFolder;
+        this.anchor = anchor;
+    }
+
+    /** This conclusion for a drift check: the history entry names the anchor and the budget. */
+    Conclusion anchored(AnchorCheck check) {
+        return new Conclusion(reports, summary, history, listener, reportFolder, check);
+    }
+
+    /** Where the run is recorded; null when it is not (quick mode). */
+    HistoryStore history() {
+        return history;
     }
 
     /** Refuses, before anything runs, any destination or history that could not be written. */
@@ -74,8 +94,8 @@ final class Conclusion {
         if (!summary.isEmpty() && summaryFailed.isEmpty()) listener.note("verdict table added to the job summary");
         if (history != null) {
             try {
-                history.append(judged ? new HistoryEntry(result, report.verdict().jsonName(), verdicts(report))
-                        : HistoryEntry.unchecked(result));
+                history.append(judged ? new HistoryEntry(result, report.verdict().jsonName(), verdicts(report),
+                        changes(report), anchor) : HistoryEntry.unchecked(result));
                 listener.note("run appended to history " + history.description());
             } catch (PerfgateException e) {
                 failures.add(e.getMessage());
@@ -92,6 +112,22 @@ final class Conclusion {
         }
         listener.note(line);
         return new CheckOutcome(PerfgateException.CANNOT_RUN, report, result);
+    }
+
+    /**
+     * Benchmark name to its paired change and interval, for an A/B comparison (the drift ledger and the pull
+     * request's budget line read them back); empty for a comparison with a stored baseline.
+     */
+    static Map<String, ChangeEstimate> changes(ComparisonReport report) {
+        Map<String, ChangeEstimate> changes = new LinkedHashMap<>();
+        if (report.mode() != ComparisonReport.Mode.AB) return changes;
+        for (BenchmarkComparison b : report.benchmarks()) {
+            RelativeChange c = b.statistics().change();
+            if (Double.isFinite(c.estimate()) && c.estimate() > -1) {
+                changes.put(b.name(), new ChangeEstimate(c.estimate(), c.low(), c.high()));
+            }
+        }
+        return changes;
     }
 
     /** Benchmark name to verdict name, as the history keeps them. */

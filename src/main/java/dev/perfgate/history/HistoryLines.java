@@ -25,7 +25,8 @@ import java.util.Map;
  * The history's line format: one {@code perfgate-results/1} document on one line, with what {@code check}
  * concluded in an extra top-level key that plain results readers ignore:
  * {@code "check": {"verdict": "pass", "benchmarks": {"single_row_update": "ok"}}}. Without a baseline the
- * verdict is left out and {@code benchmarks} is empty. The same text is what the PostgreSQL store keeps.
+ * verdict is left out and {@code benchmarks} is empty; an A/B check adds its paired estimates and a drift check its
+ * anchor ({@link CheckExtras}, both optional). The same text is what the PostgreSQL store keeps.
  */
 final class HistoryLines {
 
@@ -46,6 +47,7 @@ final class HistoryLines {
         if (entry.verdict() != null) check.put("verdict", entry.verdict());
         ObjectNode benchmarks = check.putObject("benchmarks");
         entry.benchmarkVerdicts().forEach(benchmarks::put);
+        CheckExtras.encode(check, entry.changes(), entry.anchor());
         try {
             return Json.MAPPER.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -118,7 +120,8 @@ final class HistoryLines {
                 if (name != null) verdicts.put(e.getKey(), name);
             });
         }
-        return new HistoryEntry(run, verdict, verdicts);
+        return new HistoryEntry(run, verdict, verdicts, CheckExtras.changes(fields, check, CHECK_AT),
+                CheckExtras.anchor(fields, check, CHECK_AT));
     }
 
     /**

@@ -16,8 +16,13 @@ import java.util.Set;
  * @param benchmarkVerdicts benchmark name to verdict name (one of {@link #BENCHMARK_VERDICTS}), in report order;
  *                          empty without a baseline. A {@code "missing"} benchmark is named here but is not in
  *                          {@code run}.
+ * @param changes           for an A/B check: benchmark name to its paired change and interval (optional, empty
+ *                          otherwise); what {@code history drift} reads back
+ * @param anchor            for a drift check ({@code check --against-anchor}): the anchor and the budget; null
+ *                          for any other run
  */
-public record HistoryEntry(RunResult run, String verdict, Map<String, String> benchmarkVerdicts) {
+public record HistoryEntry(RunResult run, String verdict, Map<String, String> benchmarkVerdicts,
+                           Map<String, ChangeEstimate> changes, AnchorCheck anchor) {
 
     public static final Set<String> VERDICTS = Set.of("pass", "warn", "fail");
 
@@ -39,6 +44,12 @@ public record HistoryEntry(RunResult run, String verdict, Map<String, String> be
             });
         }
         benchmarkVerdicts = Collections.unmodifiableMap(copy);
+        changes = changes == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(changes));
+    }
+
+    /** A checked run with no A/B changes recorded. */
+    public HistoryEntry(RunResult run, String verdict, Map<String, String> benchmarkVerdicts) {
+        this(run, verdict, benchmarkVerdicts, Map.of(), null);
     }
 
     /** A run that was not compared with anything (no baseline yet): no verdicts. */

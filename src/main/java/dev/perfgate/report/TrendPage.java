@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.perfgate.analysis.ChangePoint;
+import dev.perfgate.analysis.DriftLedger;
 
 /**
  * A {@code TrendPage} is one self-contained HTML page with the trend chart of every benchmark: no scripts, no
@@ -58,6 +59,16 @@ public final class TrendPage {
      * @param pngs one PNG of the default size per series, in the same order
      */
     public static String html(List<TrendSeries> series, List<byte[]> pngs, String title) {
+        return html(series, pngs, title, null, null);
+    }
+
+    /**
+     * As {@link #html(List, List, String)}, with the drift since the anchor first when {@code drift} is not null.
+     *
+     * @param driftPng the drift chart ({@link DriftChart#png}) of {@code drift}
+     */
+    public static String html(List<TrendSeries> series, List<byte[]> pngs, String title, DriftLedger.Ledger drift,
+                              byte[] driftPng) {
         if (pngs.size() != series.size()) {
             throw new IllegalArgumentException(pngs.size() + " charts for " + series.size() + " benchmarks");
         }
@@ -73,9 +84,19 @@ public final class TrendPage {
                 .append(". Each chart: the median of every run (line), the 25th to 75th percentile of its samples")
                 .append(" (band), the baseline (dashed), regressions (red dots) and change points (vertical lines).")
                 .append("</p>\n");
+        if (drift != null && driftPng != null) driftSection(html, drift, driftPng);
         navigation(html, series);
         for (int i = 0; i < series.size(); i++) section(html, series.get(i), pngs.get(i), i + 1);
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static void driftSection(StringBuilder html, DriftLedger.Ledger drift, byte[] png) {
+        html.append("<section id=\"drift\">\n<h2>Drift since the anchor <small>(")
+                .append(escape(DriftChart.subtitle(drift))).append(")</small></h2>\n")
+                .append("<img src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
+                .append("\" width=\"").append(TrendChart.WIDTH).append("\" height=\"").append(TrendChart.HEIGHT)
+                .append("\" alt=\"Drift of ").append(escape(drift.benchmark())).append(" since the anchor\">\n")
+                .append("<pre>").append(escape(DriftTables.render(drift))).append("</pre>\n</section>\n");
     }
 
     private static void navigation(StringBuilder html, List<TrendSeries> series) {

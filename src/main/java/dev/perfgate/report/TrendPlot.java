@@ -1,5 +1,6 @@
 package dev.perfgate.report;
 
+import dev.perfgate.analysis.DriftLedger;
 import dev.perfgate.history.HistorySeries;
 import dev.perfgate.io.AtomicFiles;
 import dev.perfgate.model.RunResult;
@@ -23,6 +24,14 @@ public final class TrendPlot {
 
     /** Writes the charts and the page to {@code out}; returns how many charts there are (0: nothing written). */
     public static int write(HistorySeries all, RunResult baseline, Path out) {
+        return write(all, baseline, null, out);
+    }
+
+    /**
+     * As {@link #write(HistorySeries, RunResult, Path)}, with the drift ledger's chart ({@code drift.png}) at the
+     * top of the page when {@code drift} is not null.
+     */
+    public static int write(HistorySeries all, RunResult baseline, DriftLedger.Ledger drift, Path out) {
         List<TrendSeries> series = new ArrayList<>();
         List<byte[]> pngs = new ArrayList<>();
         Set<String> fileNames = new HashSet<>();
@@ -35,8 +44,11 @@ public final class TrendPlot {
             series.add(trend);
             pngs.add(png);
         }
+        byte[] driftPng = drift == null || series.isEmpty() ? null : DriftChart.png(drift);
+        if (driftPng != null) AtomicFiles.write(out.resolve(fileName("drift", fileNames)), driftPng);
         if (!series.isEmpty()) {
-            ReportWriter.writeFile(out.resolve("index.html"), TrendPage.html(series, pngs, "perfgate history"));
+            ReportWriter.writeFile(out.resolve("index.html"), TrendPage.html(series, pngs, "perfgate history",
+                    drift, driftPng));
         }
         return series.size();
     }

@@ -31,7 +31,7 @@ public final class BaselineJson {
         JsonNode p = ResultsJson.topLevel(file, KEY);
         if (p == null || !p.isObject()) return new Baseline(run, null);
         return new Baseline(run, new Provenance(text(p, "accepted_by"), instant(p.get("accepted_at")),
-                text(p, "commit"), text(p, "source"), text(p, "reason")));
+                text(p, "commit"), text(p, "source"), text(p, "reason"), text(p, "suite_folder")));
     }
 
     /**
@@ -59,6 +59,7 @@ public final class BaselineJson {
             node.put("commit", p.commit());
             node.put("source", p.source());
             node.put("reason", p.reason());
+            if (p.suiteFolder() != null) node.put("suite_folder", p.suiteFolder());
             tree.set(KEY, node);
         }
         AtomicFiles.write(file, ResultsJson.pretty(tree).getBytes(StandardCharsets.UTF_8));

@@ -58,7 +58,12 @@ public final class Baselines {
         }
         return "  accepted by " + orUnknown(p.acceptedBy()) + " at "
                 + orUnknown(p.acceptedAt() == null ? null : p.acceptedAt().truncatedTo(ChronoUnit.SECONDS))
-                + " from commit " + orUnknown(p.commit()) + " (" + orUnknown(p.source()) + "): " + p.reason();
+                + " from commit " + orUnknown(p.commit()) + " (" + orUnknown(p.source()) + "): " + p.reason()
+                + "\n  anchor: " + (p.commit() == null || p.suiteFolder() == null
+                ? "none (accepted outside a git work tree, or before anchors were recorded): accept a run measured "
+                + "in the repository to give 'check --against-anchor' one"
+                : "commit " + p.commit() + ", suite folder " + p.suiteFolder() + " (check --against-anchor measures "
+                + "the drift from it)");
     }
 
     private static String orUnknown(Object value) {

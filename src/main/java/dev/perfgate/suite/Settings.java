@@ -25,19 +25,21 @@ import java.util.Set;
  * @param attribution   profile each statement and function on untimed iterations, to say where a change went
  * @param results       A/B: {@code "must-match"} fails a benchmark whose statements answer differently on the two
  *                      sides; {@code "may-differ"} (the default) warns
+ * @param driftBudget   how much the suite may drift from its anchor (the reviewed baseline's commit) before
+ *                      {@code check --against-anchor} fails, as a fraction; null for the fail threshold
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
                        Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
                        Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters, Boolean attribution,
-                       String results) {
+                       String results, Double driftBudget) {
 
     public static final Settings EMPTY =
             new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null);
+                    null, null, null);
 
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
             "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters", "attribution",
-            "results");
+            "results", "drift_budget");
 
     /** How one iteration's changes are undone. */
     public enum Isolation {
@@ -116,7 +118,8 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 pick(other.metric, metric), pick(other.seed, seed), pick(other.scale, scale),
                 pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
                 pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters),
-                pick(other.attribution, attribution), pick(other.results, results));
+                pick(other.attribution, attribution), pick(other.results, results),
+                pick(other.driftBudget, driftBudget));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -152,6 +155,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 }
                 b.results = v;
             }
+            case "drift_budget" -> b.driftBudget = threshold(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
@@ -213,6 +217,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         Boolean counters;
         Boolean attribution;
         String results;
+        Double driftBudget;
 
         Builder(Settings s) {
             iterations = s.iterations;
@@ -231,11 +236,12 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             counters = s.counters;
             attribution = s.attribution;
             results = s.results;
+            driftBudget = s.driftBudget;
         }
 
         Settings build() {
             return new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale,
-                    failThreshold, warnThreshold, alpha, vacuum, counters, attribution, results);
+                    failThreshold, warnThreshold, alpha, vacuum, counters, attribution, results, driftBudget);
         }
     }
 
