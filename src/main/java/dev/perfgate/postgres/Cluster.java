@@ -1,9 +1,12 @@
 package dev.perfgate.postgres;
 
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,5 +88,13 @@ final class Cluster {
     private static void addSetting(List<String> options, String name, String value) {
         options.add("-c");
         options.add(Processes.shellQuote(name + "=" + value));
+    }
+
+    /** A benchmark connection as {@code postgres} to {@code database} (null: postgres) of a cluster on this machine. */
+    static Connection connect(int port, String database) throws SQLException {
+        var props = ServerSettings.connectionProperties();
+        props.setProperty("user", "postgres");
+        return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/"
+                + (database == null ? "postgres" : database), props);
     }
 }

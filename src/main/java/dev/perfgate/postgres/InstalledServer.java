@@ -97,10 +97,7 @@ public final class InstalledServer implements DatabaseServer {
 
     @Override
     public Connection connect(String database) throws SQLException {
-        var props = ServerSettings.connectionProperties();
-        props.setProperty("user", "postgres");
-        return new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:" + port + "/"
-                + (database == null ? "postgres" : database), props);
+        return Cluster.connect(port, database);
     }
 
     @Override
