@@ -7,7 +7,6 @@ import dev.perfgate.gate.CheckRequest;
 import dev.perfgate.gate.Server;
 import dev.perfgate.postgres.ExtensionBuild;
 import dev.perfgate.postgres.Installation;
-import dev.perfgate.postgres.ServerSpec;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -94,13 +93,11 @@ public final class AgainstOptions {
             return Server.at(againstDb);
         }
         if (!changed) return null;
-        ServerSpec from = candidate.throwaway() ? candidate.spec() : ServerSpec.EMBEDDED;
-        Installation installation = againstPgBin == null ? from.installation()
-                : againstPgBin.equals("embedded") ? null : Installation.of(Path.of(againstPgBin), "--against-pg-bin");
-        List<ExtensionBuild> builds = againstExtensions.isEmpty() ? from.extensions()
-                : againstExtensions.stream().map(e -> ExtensionBuild.of(e, "--against-extension")).toList();
-        Map<String, String> settings = new LinkedHashMap<>(from.settings());
-        settings.putAll(againstSettings);
-        return Server.started(new ServerSpec(installation, builds, settings));
+        Server.Change change = new Server.Change(againstPgBin != null,
+                againstPgBin == null || againstPgBin.equals("embedded") ? null
+                        : Installation.of(Path.of(againstPgBin), "--against-pg-bin"),
+                againstExtensions.stream().map(e -> ExtensionBuild.of(e, "--against-extension")).toList(),
+                againstSettings);
+        return candidate.changedBy(change);
     }
 }

@@ -1,7 +1,9 @@
 package dev.perfgate.gate;
 
 import dev.perfgate.PerfgateException;
+import dev.perfgate.postgres.ExtensionBuild;
 import dev.perfgate.postgres.ExternalServer;
+import dev.perfgate.postgres.Installation;
 import dev.perfgate.postgres.ServerSpec;
 
 import java.util.LinkedHashMap;
@@ -60,6 +62,32 @@ public record Server(String url, ServerSpec spec) {
         Map<String, String> settings = new LinkedHashMap<>(suiteSettings);
         settings.putAll(spec.settings());
         return started(new ServerSpec(spec.installation(), spec.extensions(), settings));
+    }
+
+    /**
+     * What the base side's server changes in the candidate's ({@code --against-pg-bin}, {@code --against-extension},
+     * {@code --against-server-setting}).
+     *
+     * @param installationGiven  true when the base names its own installation
+     * @param installation       that installation; null for the embedded PostgreSQL
+     * @param extensions         the base's builds; empty to keep the candidate's
+     * @param settings           settings laid over the candidate's
+     */
+    public record Change(boolean installationGiven, Installation installation, List<ExtensionBuild> extensions,
+                         Map<String, String> settings) {
+    }
+
+    /**
+     * The base's server: the same as this one except what {@code change} says, always one perfgate starts (a
+     * candidate on {@code --db} gives the embedded server as the starting point).
+     */
+    public Server changedBy(Change change) {
+        ServerSpec from = throwaway() ? spec : ServerSpec.EMBEDDED;
+        Installation installation = change.installationGiven() ? change.installation() : from.installation();
+        List<ExtensionBuild> builds = change.extensions().isEmpty() ? from.extensions() : change.extensions();
+        Map<String, String> settings = new LinkedHashMap<>(from.settings());
+        settings.putAll(change.settings());
+        return started(new ServerSpec(installation, builds, settings));
     }
 
     /** Why timings on this server say little about production (e.g. {@code fsync=off}); empty when they do. */
