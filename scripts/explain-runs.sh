@@ -50,7 +50,7 @@ open(p, "w").write(s.replace(old, new))
 EOF
 }
 
-# The first share of each benchmark's attribution in a comparison file, one line per benchmark.
+# The largest share of each benchmark's attribution in a comparison file, one line per benchmark.
 shares() {
   python3 - "$1" <<'EOF'
 import json, sys
@@ -62,7 +62,7 @@ for b in c["benchmarks"]:
     elif not a["shares"]:
         print(b["name"], b["verdict"], "none")
     else:
-        s = a["shares"][0]
+        s = max(a["shares"], key=lambda x: x["share"] or 0)  # call-tree order: the largest need not come first
         print(b["name"], b["verdict"], "first=%s share=%.2f change=%.4fms noise=%.4fms n=%d"
               % (s["text"].replace("\n", " ")[:60].replace(" ", "_"), s["share"] or 0, s["change_ms"],
                  s["noise_ms"], len(a["shares"])))
