@@ -124,30 +124,52 @@ public final class ProfileTree {
         return false;
     }
 
-    /** True when the statement's tokens occur in the body's, each {@code $n} standing for a constant. */
+    /**
+     * True when the statement is one of the body's: its tokens occur there, each {@code $n} standing for a constant,
+     * from where a statement starts (the body's start, or after {@code ;}, {@code BEGIN}, {@code THEN}, {@code ELSE},
+     * {@code LOOP}, {@code RETURN QUERY}, {@code FOR ... IN}, {@code OPEN ... FOR}) to where one ends ({@code ;},
+     * {@code LOOP} or the body's end), so a statement is not matched inside a longer one. A PL/pgSQL expression
+     * that is not simple ({@code IF EXISTS (SELECT ...)}, {@code v := (SELECT ...)}) runs as {@code SELECT} and
+     * the expression, which ends at {@code ;}, {@code THEN} or {@code LOOP}.
+     */
     static boolean written(List<String> statement, String body) {
         List<String> s = new ArrayList<>(statement);
         while (!s.isEmpty() && s.get(s.size() - 1).equals(";")) s.remove(s.size() - 1);
         if (s.isEmpty()) return false;
         List<String> b = asRun(SqlTokens.of(body));
+        if (occurs(s, b, STATEMENT_STARTS, Set.of(";", "loop"), true)) return true;
+        return s.size() > 1 && s.get(0).equals("select")
+                && occurs(s.subList(1, s.size()), b, null, Set.of(";", "then", "loop"), true);
+    }
+
+    /** Tokens a statement in a PL/pgSQL or SQL body follows. */
+    private static final Set<String> STATEMENT_STARTS = Set.of(";", "begin", "then", "else", "loop", "query", "in",
+            "for");
+
+    /** True when {@code s} occurs in {@code b} after a token in {@code starts} (null: anywhere), before one in {@code ends}. */
+    private static boolean occurs(List<String> s, List<String> b, Set<String> starts, Set<String> ends, boolean atEnd) {
         int[] budget = {MATCH_BUDGET};
         for (int j = 0; j < b.size(); j++) {
-            if (matches(s, 0, b, j, budget)) return true;
+            if (starts != null && j > 0 && !starts.contains(b.get(j - 1))) continue;
+            if (matches(s, 0, b, j, budget, end -> end == b.size() && atEnd || end < b.size() && ends.contains(b.get(end)))) {
+                return true;
+            }
             if (budget[0] < 0) return false;
         }
         return false;
     }
 
-    private static boolean matches(List<String> s, int i, List<String> b, int j, int[] budget) {
+    private static boolean matches(List<String> s, int i, List<String> b, int j, int[] budget,
+                                   java.util.function.IntPredicate endsThere) {
         if (--budget[0] < 0) return false;
-        if (i == s.size()) return true;
+        if (i == s.size()) return endsThere.test(j);
         if (j >= b.size()) return false;
         String t = s.get(i);
-        if (b.get(j).equals(t)) return matches(s, i + 1, b, j + 1, budget);
+        if (b.get(j).equals(t)) return matches(s, i + 1, b, j + 1, budget, endsThere);
         if (!SqlTokens.isPlaceholder(t)) return false;
         // a constant, or a list of them (PostgreSQL 18 shows IN (1, 2, 3) as IN ($1 /*, ... */))
         for (int end = literal(b, j); end > j && end - j <= MAX_CONSTANT_TOKENS; end = more(b, end)) {
-            if (matches(s, i + 1, b, end, budget)) return true;
+            if (matches(s, i + 1, b, end, budget, endsThere)) return true;
         }
         return false;
     }

@@ -108,6 +108,14 @@ class ProfileTreeTest {
         "SELECT a FROM t WHERE b = $1 | SELECT a FROM t WHERE b = f(c) | false",
         "SELECT a FROM t WHERE b = $1 | SELECT a FROM u WHERE b = 1 | false",
         "SELECT a FROM t | -- SELECT a FROM t\\nSELECT b FROM t | false",
+        // a whole statement, not the start of a longer one or a subquery
+        "SELECT a FROM t | BEGIN PERFORM a FROM t WHERE b = 1; END | false",
+        "SELECT a FROM t | BEGIN PERFORM x FROM u WHERE b IN (SELECT a FROM t); END | false",
+        "SELECT a FROM t | BEGIN FOR r IN SELECT a FROM t LOOP NULL; END LOOP; END | true",
+        "SELECT a FROM t | BEGIN RETURN QUERY SELECT a FROM t; END | true",
+        // a PL/pgSQL expression that is not simple runs as SELECT and the expression
+        "SELECT EXISTS (SELECT $1 FROM t WHERE a = x) | BEGIN IF EXISTS (SELECT 1 FROM t WHERE a = x) THEN RETURN; END IF; END | true",
+        "SELECT (SELECT count(*) FROM t) | BEGIN v := (SELECT count(*) FROM t); END | true",
     })
     void aStatementIsWrittenInABodyWhenItsTokensOccurThere(String statement, String body, boolean written) {
         assertThat(ProfileTree.written(SqlTokens.of(statement), body.replace("\\n", "\n"))).isEqualTo(written);
