@@ -161,17 +161,34 @@ public record Attribution(List<Share> shares, int more, double changeMillis, dou
             MedianShift.Shift shift = MedianShift.of(x, y, confidence);
             if (Math.abs(shift.shift()) > shift.noise()) found.add(new Found(k, shift.shift(), shift.noise()));
         }
+        java.util.Set<String> limits = new java.util.LinkedHashSet<>(base.unavailable());
+        limits.addAll(current.unavailable());
+        Attribution shares = shares(found, change, top, new Sides(base, current, scaleBase, scaleCurrent));
+        return new Attribution(shares.shares, shares.more, change, shares.grossMillis, PlanDiff.changes(base, current),
+                List.copyOf(limits));
+    }
+
+    /** The two profiles and the factors that scale their per-call times to the timed times. */
+    private record Sides(Profile base, Profile current, double scaleBase, double scaleCurrent) {
+    }
+
+    /**
+     * The shares of the parts that stand out: of the gross change (the whole change plus what went the other way,
+     * or the sum of the parts that went the way of the whole when that is more), at least {@link #MIN_SHARE} each,
+     * the largest {@code top} of each way, in call-tree order (plans and limits left empty).
+     */
+    private static Attribution shares(List<Found> found, double change, int top, Sides sides) {
         double sign = Math.signum(change);
         double same = found.stream().filter(f -> f.delta * sign > 0).mapToDouble(f -> Math.abs(f.delta)).sum();
         double against = found.stream().filter(f -> f.delta * sign < 0).mapToDouble(f -> Math.abs(f.delta)).sum();
-        double gross = Math.max(Math.abs(change) + against, same);
+        double gross = sign == 0 ? 0 : Math.max(Math.abs(change) + against, same);
         List<Share> slower = new ArrayList<>();
         List<Share> offsets = new ArrayList<>();
         for (Found f : found) {
             double part = sign == 0 ? 0 : Math.abs(f.delta) / gross;
             if (part < MIN_SHARE) continue; // no change, or too small a part of it
             boolean offset = f.delta * sign < 0;
-            (offset ? offsets : slower).add(share(f.key, base, current, scaleBase, scaleCurrent, f, offset ? -part : part));
+            (offset ? offsets : slower).add(share(f, sides, offset ? -part : part));
         }
         Comparator<Share> largest = Comparator.comparingDouble((Share s) -> -Math.abs(s.changeMillis()));
         slower.sort(largest);
@@ -179,24 +196,21 @@ public record Attribution(List<Share> shares, int more, double changeMillis, dou
         int more = Math.max(0, slower.size() - top) + Math.max(0, offsets.size() - top);
         List<Share> shown = new ArrayList<>(slower.subList(0, Math.min(top, slower.size())));
         shown.addAll(offsets.subList(0, Math.min(top, offsets.size())));
-        java.util.Set<String> limits = new java.util.LinkedHashSet<>(base.unavailable());
-        limits.addAll(current.unavailable());
-        return new Attribution(AttributionTree.ordered(shown, base, current), more, change, sign == 0 ? 0 : gross,
-                PlanDiff.changes(base, current), List.copyOf(limits));
+        return new Attribution(AttributionTree.ordered(shown, sides.base, sides.current), more, change, gross,
+                List.of(), List.of());
     }
 
     /** A candidate that stands out above its noise: its change per iteration and the noise it exceeded, ms. */
     private record Found(String key, double delta, double noise) {
     }
 
-    private static Share share(String key, Profile base, Profile current, double scaleBase, double scaleCurrent,
-                               Found f, double share) {
-        Profile.Entry b = ProfileParts.entry(base, key);
-        Profile.Entry c = ProfileParts.entry(current, key);
+    private static Share share(Found f, Sides sides, double share) {
+        Profile.Entry b = ProfileParts.entry(sides.base, f.key);
+        Profile.Entry c = ProfileParts.entry(sides.current, f.key);
         Profile.Entry named = c != null ? c : b;
         return new Share(named.kind(), named.text(), c == null ? 0 : c.queryId(), named.toplevel(),
-                b == null ? Double.NaN : b.millisPerCall() * scaleBase,
-                c == null ? Double.NaN : c.millisPerCall() * scaleCurrent,
+                b == null ? Double.NaN : b.millisPerCall() * sides.scaleBase,
+                c == null ? Double.NaN : c.millisPerCall() * sides.scaleCurrent,
                 b == null ? 0 : b.callsPerIteration(), c == null ? 0 : c.callsPerIteration(), f.delta, f.noise, share,
                 share < 0, named.parent(), !named.notPlaced(), 0);
     }
