@@ -30,8 +30,11 @@ final class ProfileCatalog {
     private ProfileCatalog() {
     }
 
-    /** The functions among {@code entries} as the catalog describes them; none when it cannot be read. */
-    static List<ProfileTree.Routine> routines(SuiteDatabase db, List<Profile.Entry> entries) {
+    /**
+     * The functions among {@code entries} as the catalog describes them; none when it cannot be read, and then one
+     * line in {@code unavailable} (every nested entry is then "not placed").
+     */
+    static List<ProfileTree.Routine> routines(SuiteDatabase db, List<Profile.Entry> entries, List<String> unavailable) {
         List<String> names = entries.stream().filter(e -> e.kind().equals(Profile.FUNCTION)).map(Profile.Entry::text)
                 .toList();
         List<ProfileTree.Routine> out = new ArrayList<>();
@@ -46,7 +49,9 @@ final class ProfileCatalog {
                 }
             }
         } catch (SQLException e) {
-            out.clear(); // without the catalog nothing is placed: every nested entry is said to be "not placed"
+            out.clear();
+            unavailable.add("attribution: cannot read the functions' bodies and triggers (" + Connections.firstLine(
+                    e.getMessage()) + "): nested statements and functions not placed under what ran them");
         } finally {
             db.rollbackQuietly();
         }

@@ -129,7 +129,7 @@ final class ProfileProbe {
         try {
             if (failure == null && done == n) {
                 List<Profile.Entry> entries = entries(dbid, calls, millis, totals, sums);
-                entries = ProfileTree.placed(entries, ProfileCatalog.routines(db, entries));
+                entries = ProfileTree.placed(entries, ProfileCatalog.routines(db, entries, unavailable));
                 return new Profile(n, entries, Math.max(0, calls.size() - entries.size() - 1), plans, unavailable);
             }
         } catch (SQLException e) {
