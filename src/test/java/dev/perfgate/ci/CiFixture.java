@@ -171,6 +171,21 @@ final class CiFixture {
         if (code != 0) throw new AssertionError("perfgate " + String.join(" ", args) + ": " + out);
     }
 
+    /**
+     * A project's GitLab CI as GitLab reads it: its {@code .gitlab-ci.yml} with the files it includes ({@code
+     * include: - local:}) merged in, each at the project's root.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> gitlabCi(Path root) throws IOException {
+        Map<String, Object> ci = new java.util.LinkedHashMap<>(Yaml.map(read(root.resolve(".gitlab-ci.yml"))));
+        Object include = ci.remove("include");
+        for (Object item : include instanceof List<?> l ? l : include == null ? List.of() : List.of(include)) {
+            String local = item instanceof Map<?, ?> m ? String.valueOf(m.get("local")) : String.valueOf(item);
+            ci.putAll(Yaml.map(read(root.resolve(local.startsWith("/") ? local.substring(1) : local))));
+        }
+        return ci;
+    }
+
     static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
     }

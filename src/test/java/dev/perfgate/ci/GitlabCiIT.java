@@ -16,7 +16,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code .gitlab-ci.yml} that {@code perfgate init --ci gitlab} writes, its jobs' {@code before_script} and
+ * The GitLab CI that {@code perfgate init --ci gitlab} writes ({@code .gitlab-ci.yml} and the file it includes,
+ * {@code .gitlab/perfgate.gitlab-ci.yml}), its jobs' {@code before_script} and
  * {@code script} lines run in order in one bash with {@code set -eo pipefail} (as GitLab's shell executor runs
  * them), with the predefined variables of a merge-request or default-branch pipeline, in a shallow clone of the
  * user's repository ({@link CiFixture}). Real: perfgate's jar, git, jq and every script. Stood in for: GitLab's API
@@ -35,7 +36,7 @@ class GitlabCiIT {
     @BeforeEach
     void repository() throws Exception {
         repo = CiFixture.create(tmp, "--ci", "gitlab");
-        ci = Yaml.map(CiFixture.read(repo.upstream.resolve(".gitlab-ci.yml")));
+        ci = CiFixture.gitlabCi(repo.upstream);
         api = Files.createDirectories(tmp.resolve("gitlab-api"));
     }
 
