@@ -144,18 +144,8 @@ class GithubWorkflowIT {
      */
     @Test
     void aPinnedSourceIsCheckedOutAndBuiltFromThere() throws Exception {
-        Path source = Files.createDirectories(tmp.resolve("perfgate-source"));
-        for (String part : List.of("action.yml", "pom.xml", "scripts", "src/main")) {
-            FakeActions.copy(Scripts.REPO.resolve(part), source.resolve(part));
-        }
-        Scripts.git(source, "init", "-q");
-        Scripts.git(source, "add", ".");
-        Scripts.git(source, "commit", "-q", "-m", "perfgate");
-        String pinned = Scripts.git(source, "rev-parse", "HEAD");
-        Files.writeString(source.resolve("scripts/ci/check.sh"), "#!/usr/bin/env bash\necho NOT-THE-PINNED-COMMIT\n"
-                + "exit 3\n");
-        Scripts.git(source, "commit", "-q", "-a", "-m", "later");
-
+        Path source = tmp.resolve("perfgate-source");
+        String pinned = CiFixture.perfgateSource(source);
         repo = CiFixture.create(tmp, "--source", "file://" + source + "@" + pinned);
         jarSeeded = true; // nothing in the cache: the action builds the jar from the checkout
         WorkflowRunner.JobRun slowed = pullRequest("slow", repo.slow);
@@ -163,7 +153,7 @@ class GithubWorkflowIT {
         assertThat(slowed.step("Check out perfgate").outcome()).as(slowed.log()).isEqualTo("success");
         assertThat(Scripts.git(checkout, "rev-parse", "HEAD")).isEqualTo(pinned);
         assertThat(slowed.log()).contains("perfgate: building the jar from " + checkout)
-                .doesNotContain("NOT-THE-PINNED-COMMIT");
+                .doesNotContain(CiFixture.UNPINNED);
         assertThat(slowed.step("Find or build perfgate").outputs().get("jar")).startsWith(jarCache.toString());
         assertThat(slowed.step(CHECK_STEP).outputs()).containsEntry("exit-code", "1").containsEntry("verdict", "fail");
         assertThat(slowed.log()).contains("::error title=performance regression::");

@@ -99,6 +99,12 @@ class InitCommandTest {
         assertThat(ci).contains("PERFGATE_SUITE: \"perf\"", "PERFGATE_SOURCE: \"https://github.com/acme/perfgate.git\"",
                 "PERFGATE_VERSION: \"v2\"", "junit: perfgate-out/reports/perfgate-junit.xml", "gitlab-note.sh",
                 "CI_MERGE_REQUEST_DIFF_BASE_SHA");
+        // main's drift steps (issue 21), as the GitHub action runs them: parent before the check, ledger and the
+        // commit's own gate after it
+        String main = ci.substring(ci.indexOf("perfgate:main:"));
+        assertThat(main).containsSubsequence("INPUT_DRIFT_STEP=parent", "export INPUT_ARGS", "scripts/ci/check.sh",
+                "INPUT_DRIFT_STEP=ledger", "scripts/ci/gate.sh", "export PARENT_EXIT_CODE", "INPUT_DRIFT_STEP=gate");
+        assertThat(ci.substring(0, ci.indexOf("perfgate:main:"))).doesNotContain("INPUT_DRIFT_STEP");
         assertThat(root.resolve(".github")).doesNotExist();
         CliRun sharded = CliRun.of("init", "--root", root.resolve("y").toString(), "--ci", "gitlab", "--shards", "2");
         assertThat(sharded.exitCode()).isEqualTo(2);
