@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * The CI files {@code perfgate init} writes, filled in from the templates in {@code /init/}: a GitHub workflow that
  * uses perfgate's action (one job, or a matrix of shards and a judge), or a GitLab CI file that builds perfgate from
- * its source and runs the same scripts ({@code scripts/ci/}); for an extension project ({@code --extension}), both
+ * its source and runs the same scripts ({@code scripts/ci/}). Where perfgate comes from is a {@link CiSource}: a
+ * GitHub repository's action, or any git repository checked out at a pinned ref before each call of the action
+ * (GitLab fetches either at that ref). For an extension project ({@code --extension}), both
  * install PostgreSQL and build the extension at the base and at the head before the gate. The templates' shell
  * snippets ({@code *.sh}) are shared by the two CI files, indented into them.
  */
