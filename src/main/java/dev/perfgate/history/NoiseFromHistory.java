@@ -51,7 +51,7 @@ public final class NoiseFromHistory {
         return new Estimate(sigmas, assumedFor);
     }
 
-    /** Benchmark name to log-scale sigma of run medians; empty when the history is too short or absent. */
+    /** Benchmark name to the upper bound on the log-scale sigma of run medians ({@link RunNoise#upperBound}); empty when the history is too short or absent. */
     public static Map<String, Double> estimate(HistoryStore history, RunResult current) {
         String fingerprint = current.environment().fingerprint();
         if (fingerprint == null) return Map.of();
@@ -66,7 +66,7 @@ public final class NoiseFromHistory {
         for (BenchmarkResult b : current.benchmarks()) {
             double[] series = recent.stream().map(m -> m.get(b.name())).filter(Objects::nonNull)
                     .mapToDouble(Double::doubleValue).toArray();
-            double sigma = RunNoise.sigma(series);
+            double sigma = RunNoise.upperBound(series);
             if (!Double.isNaN(sigma)) sigmas.put(b.name(), sigma);
         }
         return sigmas;
