@@ -74,6 +74,7 @@ final class AbCheck {
             if (identical != null) report = report.withWarning(identical);
             for (String w : engine.measurementWarnings()) report = report.withWarning(w);
             report = judging.judged(Check.withTimingWarnings(report, session.servers()));
+            report = BaselineChange.noted(report, Suites.folder(m.side().suite()), suite.name(), session.baseCommit());
             return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }
     }
