@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +57,7 @@ public final class Accept {
         if (!r.force()) refuseUnfit(r.results(), run, old, file);
         Map<String, double[]> recorded = recordedMedians(r.history(), run);
         ComparisonReport diff = showDiff(run, old, file, recorded);
-        List<String> warnings = new ArrayList<>();
-        String outlier = OutlierRun.warning(recorded, NoiseFromHistory.medians(run));
-        if (outlier != null) {
-            listener.warn(outlier);
-            warnings.add(outlier);
-        }
+        List<String> warnings = placed(recorded, run);
         if (!approved(r)) {
             listener.note("declined; baseline " + file + " left unchanged");
             return false;
@@ -80,6 +74,14 @@ public final class Accept {
                 + Numbers.count(run.benchmarks().size(), "benchmark", "benchmarks") + "), summarized in " + summary
                 + ". Commit both so reviewers see the change (the summary reads old → new per benchmark).\n");
         return true;
+    }
+
+    /** Warns when the run sits at the edge of the recorded ones ({@link OutlierRun}); the warnings given. */
+    private List<String> placed(Map<String, double[]> recorded, RunResult run) {
+        String outlier = OutlierRun.warning(recorded, NoiseFromHistory.medians(run));
+        if (outlier == null) return List.of();
+        listener.warn(outlier);
+        return List.of(outlier);
     }
 
     /** A run unfit to judge others by is refused unless forced: quick, too few iterations, another suite. */

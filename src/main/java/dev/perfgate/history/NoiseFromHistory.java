@@ -51,8 +51,10 @@ public final class NoiseFromHistory {
         return new Estimate(sigmas, assumedFor);
     }
 
-    /** Benchmark name to the upper bound on the log-scale sigma of run medians ({@link RunNoise#upperBound});
-     * empty when the history is too short or absent. */
+    /**
+     * Benchmark name to the upper bound on the log-scale sigma of run medians ({@link RunNoise#upperBound}); empty
+     * when the history is too short or absent.
+     */
     public static Map<String, Double> estimate(HistoryStore history, RunResult current) {
         Map<String, Double> sigmas = new HashMap<>();
         recentMedians(history, current).forEach((name, series) -> {

@@ -71,7 +71,7 @@ public final class BaselineSummary {
             out.append("| ").append(b.name()).append(" | ").append(median(was)).append(" | ").append(median(b))
                     .append(" | ").append(change(change)).append(" | ")
                     .append(was == null ? "new" : change == null ? "-" : change.verdict().jsonName()).append(" |");
-            for (String c : COUNTERS) out.append(' ').append(counters(was, b, c)).append(" |");
+            COUNTERS.forEach(c -> out.append(' ').append(counters(was, b, c)).append(" |"));
             out.append('\n');
         }
         if (old != null) {
