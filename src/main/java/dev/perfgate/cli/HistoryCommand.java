@@ -129,8 +129,8 @@ final class HistoryCommand {
 
     @Command(name = "analyze", mixinStandardHelpOptions = true,
             description = "Find persistent shifts over the whole history and name their first commit: in time (E-divisive "
-                    + "means; at least 5 runs on each side) and in shared buffers per iteration (exact: from the "
-                    + "first run after the change).")
+                    + "means; at least 5 runs on each side) and in shared buffers and rows per iteration (exact: from "
+                    + "the first run after the change).")
     static final class Analyze implements Callable<Integer> {
         private final Console console;
 

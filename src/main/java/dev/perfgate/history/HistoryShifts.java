@@ -11,13 +11,25 @@ import java.util.List;
 /**
  * What {@code history analyze} finds: for each benchmark, the persistent shifts in its medians
  * ({@link ChangePoints}, which needs {@link ChangePoints#MIN_RUNS_EACH_SIDE} runs on each side) and the steps in
- * its shared buffers per iteration, an exact counter ({@link ExactSteps}: from the first run after the change;
- * a counter that flaps is searched like a time).
+ * its shared buffers and rows per iteration, exact counters ({@link ExactSteps}: from the first run after the
+ * change; a counter that flaps is searched like a time).
  */
 public final class HistoryShifts {
 
-    /** The metric a shift is in: the median time, or the shared buffers (hits + reads) per counted iteration. */
-    public enum Metric { TIME, BUFFERS }
+    /**
+     * The metric a shift is in: the median time, the shared buffers (hits + reads) or the rows per counted
+     * iteration.
+     */
+    public enum Metric {
+        TIME("time"), BUFFERS("shared buffers"), ROWS("rows");
+
+        /** How a table names it. */
+        public final String label;
+
+        Metric(String label) {
+            this.label = label;
+        }
+    }
 
     /**
      * One shift of one benchmark.
@@ -49,13 +61,21 @@ public final class HistoryShifts {
             for (ChangePoint c : changePoints.find(s.medians(), commits, s.direction())) {
                 shifts.add(new Shift(s, Metric.TIME, c, false));
             }
-            double[] buffers = s.points().stream().mapToDouble(TrendPoint::buffers).toArray();
-            List<ChangePoint> steps = ExactSteps.find(buffers, commits, Direction.LOWER);
-            boolean exact = steps != null;
-            if (!exact) steps = searched(buffers, commits, changePoints);
-            for (ChangePoint c : steps) shifts.add(new Shift(s, Metric.BUFFERS, c, exact));
+            counter(s, Metric.BUFFERS, s.points().stream().mapToDouble(TrendPoint::buffers).toArray(), commits,
+                    changePoints, shifts);
+            counter(s, Metric.ROWS, s.points().stream().mapToDouble(TrendPoint::rows).toArray(), commits,
+                    changePoints, shifts);
         }
         return new Analysis(List.copyOf(shifts), series.size(), runs, all.manySuites());
+    }
+
+    /** The steps of one counter's series: exact when it is piecewise constant, else searched like a time. */
+    private static void counter(HistorySeries.Series s, Metric metric, double[] values, List<String> commits,
+                                ChangePoints changePoints, List<Shift> out) {
+        List<ChangePoint> steps = ExactSteps.find(values, commits, Direction.LOWER);
+        boolean exact = steps != null;
+        if (!exact) steps = searched(values, commits, changePoints);
+        for (ChangePoint c : steps) out.add(new Shift(s, metric, c, exact));
     }
 
     /** A counter that is not exact, searched like a time over the runs that counted (indexes mapped back). */

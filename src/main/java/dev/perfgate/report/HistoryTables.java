@@ -70,7 +70,7 @@ public final class HistoryTables {
             boolean time = shift.metric() == HistoryShifts.Metric.TIME;
             String unit = time ? " " + s.unit() : "";
             table.add(new String[]{column(s.suite(), s.name(), analysis.manySuites()),
-                    time ? "time" : "shared buffers", Long.toString(s.runNumbers().get(c.index())),
+                    shift.metric().label, Long.toString(s.runNumbers().get(c.index())),
                     p.time() == null ? "-" : p.time().toString().substring(0, 10),
                     c.commit() == null ? "-" : c.shortCommit(10), Numbers.percent(c.change()),
                     level(c.medianBefore(), time) + unit, level(c.medianAfter(), time) + unit,
@@ -78,8 +78,8 @@ public final class HistoryTables {
         }
         String needs = String.format(Locale.ROOT, "A shift in time needs at least %d runs on each side (and is "
                 + "reported when p < %s, family-wise per benchmark: with fewer runs even a perfect separation is "
-                + "not rare enough to rule out chance); a step in shared buffers per iteration, an exact counter, "
-                + "shows from its first run.%n", ChangePoints.MIN_RUNS_EACH_SIDE,
+                + "not rare enough to rule out chance); a step in shared buffers or rows per iteration, exact "
+                + "counters, shows from its first run.%n", ChangePoints.MIN_RUNS_EACH_SIDE,
                 Double.toString(ChangePoints.DEFAULT.settings().alpha()));
         if (table.size() == 1) {
             String tooShort = analysis.runs() < 2 * ChangePoints.MIN_RUNS_EACH_SIDE

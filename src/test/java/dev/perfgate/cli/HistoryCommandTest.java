@@ -81,15 +81,26 @@ class HistoryCommandTest {
 
         history.append(HistoryEntry.unchecked(run(4, 1.0, 16, 0.02, random)));
         CliRun step = CliRun.of("history", "analyze", "--history", file.toString());
-        assertThat(step.out()).containsPattern("q +shared buffers +5 .* 004fffffff .* exact");
+        assertThat(step.out()).containsPattern("q +shared buffers +5 .* 004fffffff .* exact")
+                .doesNotContainPattern("q +rows"); // one row per iteration throughout: no step
+
+        history.append(HistoryEntry.unchecked(run(5, 1.0, 16, 3, 0.02, random)));
+        assertThat(CliRun.of("history", "analyze", "--history", file.toString()).out())
+                .containsPattern("q +rows +6 .* 005fffffff +\\+200\\.0% +1 +3 +exact");
     }
 
     /** Run {@code run} of a one-benchmark suite: 30 samples around {@code median} ms, {@code buffers} hits per iteration. */
     private static RunResult run(int run, double median, long buffers, double sigma, SplittableRandom random) {
+        return run(run, median, buffers, 1, sigma, random);
+    }
+
+    private static RunResult run(int run, double median, long buffers, long rows, double sigma,
+                                 SplittableRandom random) {
         List<Double> samples = new ArrayList<>();
         for (int i = 0; i < 30; i++) samples.add(median * Math.exp(sigma * gaussian(random)));
         Counters counters = new Counters(Map.of(Counters.SHARED_HIT, new long[]{buffers, buffers, buffers},
-                Counters.SHARED_READ, new long[]{0, 0, 0}), null, true, List.of());
+                Counters.SHARED_READ, new long[]{0, 0, 0}, Counters.ROWS, new long[]{rows, rows, rows}), null, true,
+                List.of());
         return new RunResult("s", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * run),
                 new GitInfo(String.format("%03d", run) + "f".repeat(37), "main", false), null, null,
                 List.of(new BenchmarkResult("q", "ms", Direction.LOWER, samples, null, counters, false)));
