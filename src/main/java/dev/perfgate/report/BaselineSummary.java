@@ -53,7 +53,8 @@ public final class BaselineSummary {
                 .append(p.reason().replace('\n', ' ')).append("\n\n");
         out.append("Accepted by ").append(orUnknown(p.acceptedBy())).append(" at ")
                 .append(p.acceptedAt() == null ? "unknown" : p.acceptedAt().truncatedTo(ChronoUnit.SECONDS))
-                .append(" from ").append(code(p.source())).append(", measured at commit ").append(code(p.commit()))
+                .append(" from ").append(code(p.source())).append(p.commit() == null ? ", measured outside a git work tree"
+                        : ", measured at commit " + code(p.commit()))
                 .append(p.suiteFolder() == null ? " (no anchor)" : " (the anchor, suite folder "
                         + code(p.suiteFolder()) + ")").append(".\n\n");
         Map<String, BenchmarkComparison> changes = new HashMap<>();
@@ -61,7 +62,7 @@ public final class BaselineSummary {
         Map<String, BenchmarkResult> before = new HashMap<>();
         if (old != null) old.run().benchmarks().forEach(b -> before.putIfAbsent(b.name(), b));
         out.append("| benchmark | old median | new median | change (interval) | verdict |");
-        COUNTERS.forEach(c -> out.append(' ').append(c).append(" |"));
+        COUNTERS.forEach(c -> out.append(' ').append(c).append(old == null ? "" : " (old → new)").append(" |"));
         out.append("\n| --- | ---: | ---: | ---: | --- |");
         COUNTERS.forEach(c -> out.append(" ---: |"));
         out.append('\n');
@@ -76,7 +77,8 @@ public final class BaselineSummary {
         }
         if (old != null) {
             out.append("\nThe change is new against old, its interval widened for run-to-run noise as a stored-baseline "
-                    + "`check` widens it, so a verdict here is one `check` would give. Counters are per iteration.\n");
+                    + "`check` widens it, so a verdict here is one `check` would give. Counters are per iteration; "
+                    + "one number: unchanged.\n");
         }
         if (!warnings.isEmpty()) {
             out.append('\n');
@@ -102,7 +104,13 @@ public final class BaselineSummary {
         double before = perIteration(was, name);
         double after = perIteration(now, name);
         if (Double.isNaN(before) && Double.isNaN(after)) return "-";
-        return Numbers.number(before) + " → " + Numbers.number(after);
+        if (Double.isNaN(before) || before == after) return level(after); // new, or unchanged: one number
+        return level(before) + " → " + level(after);
+    }
+
+    /** A counter per iteration: a whole number as a count, else with its significant digits. */
+    private static String level(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Numbers.count((long) v) : Numbers.number(v);
     }
 
     private static double perIteration(BenchmarkResult b, String name) {
