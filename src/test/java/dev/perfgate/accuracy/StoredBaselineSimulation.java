@@ -1,6 +1,7 @@
 package dev.perfgate.accuracy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import dev.perfgate.model.Direction;
 import dev.perfgate.model.Environment;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.RunSettings;
+import dev.perfgate.stats.Summary;
 
 /**
  * How often a stored-baseline {@code check} fails unchanged code once the history has measured the run-to-run
@@ -84,10 +86,10 @@ public final class StoredBaselineSimulation {
 
     /** The robust point estimate the gate used before issue 22: {@code 1.4826 * MAD} of the log medians. */
     static double madPointEstimate(double[] medians) {
-        double[] logs = java.util.Arrays.stream(medians).map(Math::log).sorted().toArray();
-        double center = dev.perfgate.stats.Summary.median(logs);
-        double[] deviations = java.util.Arrays.stream(logs).map(x -> Math.abs(x - center)).sorted().toArray();
-        return 1.4826 * dev.perfgate.stats.Summary.median(deviations);
+        double[] logs = Arrays.stream(medians).map(Math::log).sorted().toArray();
+        double center = Summary.median(logs);
+        double[] deviations = Arrays.stream(logs).map(x -> Math.abs(x - center)).sorted().toArray();
+        return 1.4826 * Summary.median(deviations);
     }
 
     public static void main(String[] args) {
