@@ -16,9 +16,14 @@ ci_escape() {
   printf '%s' "${s//$'\n'/%0A}"
 }
 
-# ci_error TITLE MESSAGE, ci_warning TITLE MESSAGE: an annotation on GitHub, a plain line elsewhere.
+# ci_error TITLE MESSAGE, ci_warning TITLE MESSAGE, ci_notice TITLE MESSAGE: an annotation on GitHub, a plain line
+# elsewhere.
 ci_error() {
   if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::error title=$1::$(ci_escape "$2")"; else echo "ERROR: $1: $2" >&2; fi
+}
+
+ci_notice() {
+  if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::notice title=$1::$(ci_escape "$2")"; else echo "NOTE: $1: $2" >&2; fi
 }
 
 ci_warning() {

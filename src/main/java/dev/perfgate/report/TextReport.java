@@ -52,7 +52,7 @@ public final class TextReport implements Exporter {
             row.addAll(List.of(Formats.change(b), Formats.interval(b), Formats.detectable(b),
                     Numbers.pValue(b.statistics().pValue())));
             if (counters) row.addAll(List.of(b.timeVerdict().jsonName(), Formats.counterVerdict(b)));
-            row.add(paint(b.verdict()));
+            row.add(b.failedAtBase() ? Formats.NOT_COMPARED.toUpperCase(Locale.ROOT) : paint(b.verdict()));
             rows.add(row.toArray(String[]::new));
         }
         StringBuilder out = new StringBuilder();
@@ -81,7 +81,7 @@ public final class TextReport implements Exporter {
             if (counts.length() > 0) counts.append(", ");
             counts.append(n).append(' ').append(plural(v, n));
         }
-        return report.verdict().name() + ": " + (counts.length() == 0 ? "no benchmarks" : counts)
+        return Headline.word(report) + ": " + (counts.length() == 0 ? "no benchmarks" : counts)
                 + (report.quick() ? " (quick, low confidence)" : "") + "; change: positive = worse";
     }
 
