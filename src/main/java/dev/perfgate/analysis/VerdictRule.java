@@ -103,9 +103,9 @@ final class VerdictRule {
             notes.add("worse by " + Numbers.percent(c.estimate()) + " but not significant (" + Numbers.pIs(c.pValue())
                     + ")");
         } else if (c.pValue() >= cap) {
-            notes.add("worse by " + Numbers.percent(c.estimate()) + ", but " + Numbers.pIs(c.pValue())
-                    + ": a regression needs p < " + capText(cap) + " (at most 1% false failures however noisy the "
-                    + "metric)");
+            String[] p = Numbers.pAgainst(c.pValue(), cap); // alike, so "0.004" never sits beside "0.004000"
+            notes.add("worse by " + Numbers.percent(c.estimate()) + ", but p = " + p[0] + ": a regression needs p < "
+                    + p[1] + " (at most 1% false failures however noisy the metric)");
         } else if (quick && c.low() <= policy.failThreshold()) {
             notes.add("quick mode: fails only when the whole interval (" + Numbers.percent(c.low()) + " to "
                     + Numbers.percent(c.high()) + ") is beyond " + Numbers.percent(policy.failThreshold()));
@@ -119,10 +119,6 @@ final class VerdictRule {
                     iterationsToDecide(c, policy)));
         }
         return notes;
-    }
-
-    private static String capText(double cap) {
-        return cap == REGRESSION_P_CAP ? Double.toString(cap) : String.format(Locale.ROOT, "%.4g", cap);
     }
 
     /**
