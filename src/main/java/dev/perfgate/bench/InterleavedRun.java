@@ -114,7 +114,8 @@ public final class InterleavedRun {
                     b.add(alone(candidate, spec, index, count));
                     continue;
                 }
-                Pairs pairs = paired(other, spec, index, count, failures);
+                int at = index;
+                Pairs pairs = survive(spec.name(), failures, () -> pairs(other, spec, at, all));
                 if (pairs == null) {
                     b.add(alone(candidate, spec, index, count));
                     continue;
@@ -140,15 +141,9 @@ public final class InterleavedRun {
     }
 
     /**
-     * The pairs of a benchmark both sides have, or null when it failed on the base side: then the candidate's run of
-     * it is left, the base recovered, and the failure recorded in {@code failures}.
+     * {@code step}'s value, or null after a {@link BaseFailure} the base side recovered from: the failure is recorded
+     * in {@code failures} (a benchmark both sides have is then measured on the candidate alone).
      */
-    private Pairs paired(BenchmarkSpec baseSpec, BenchmarkSpec candidateSpec, int index, int count,
-                         Map<String, String> failures) {
-        return survive(candidateSpec.name(), failures, () -> pairs(baseSpec, candidateSpec, index, count));
-    }
-
-    /** {@code step}'s value, or null after a {@link BaseFailure} the base side recovered from (recorded). */
     private <T> T survive(String name, Map<String, String> failures, java.util.function.Supplier<T> step) {
         try {
             return step.get();
