@@ -12,12 +12,7 @@ code="${EXIT_CODE:-$(ci_recorded exit-code)}"
 verdict="${VERDICT:-$(ci_recorded verdict)}"
 reason="${REASON:-$(ci_recorded reason)}"
 error="${ERROR:-$(ci_recorded error)}"
-# Where a reader finds the table: GitHub shows the job summary; elsewhere (GitLab) there is none.
-if [ "${GITHUB_ACTIONS:-}" = true ]; then
-  where="see the table in the job summary"
-else
-  where="see the table in this job's log, and the reports in the job's artifacts (${INPUT_OUT:-perfgate-out}/reports)"
-fi
+where="$(ci_where)"
 
 case "$code" in
   0)

@@ -30,6 +30,15 @@ ci_warning() {
   if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::warning title=$1::$(ci_escape "$2")"; else echo "WARNING: $1: $2" >&2; fi
 }
 
+# ci_where: where a reader finds the verdict table: GitHub has a job summary; elsewhere (GitLab) there is none.
+ci_where() {
+  if [ "${GITHUB_ACTIONS:-}" = true ]; then
+    printf 'see the table in the job summary'
+  else
+    printf "see the table in this job's log, and the reports in the job's artifacts (%s/reports)" "${INPUT_OUT:-perfgate-out}"
+  fi
+}
+
 # ci_summary TEXT: appended to the job summary when there is one.
 ci_summary() {
   if [ -n "${GITHUB_STEP_SUMMARY:-}" ]; then printf '%s\n' "$1" >> "$GITHUB_STEP_SUMMARY"; fi
