@@ -80,9 +80,10 @@ public final class Headline {
         if (report.verdict() != OverallVerdict.PASS && report.environmentMismatch()) {
             parts.add("the environments differ (" + String.join("; ", report.environmentDifferences()) + ")");
         }
-        if (parts.isEmpty()) {
+        if (parts.isEmpty()) { // a verdict no benchmark explains (e.g. the drift budget's line): point at the warnings
             return report.verdict() == OverallVerdict.PASS ? "no regression: " + counts(report)
-                    : report.verdict().jsonName() + ": " + counts(report);
+                    : report.verdict().jsonName() + " by the report's warnings, no benchmark beyond its thresholds: "
+                    + counts(report);
         }
         return String.join("; ", parts);
     }

@@ -96,4 +96,13 @@ class HeadlineTest {
         assertThat(Headline.word(r)).isEqualTo("PASS");
         assertThat(Headline.reason(r)).isEqualTo("no regression: 1 ok, 1 new");
     }
+
+    /** A warning no benchmark explains (the drift budget's line) is not pinned on a benchmark. */
+    @Test
+    void aVerdictNoBenchmarkExplainsPointsAtTheWarnings() {
+        ComparisonReport r = new ComparisonReport(OverallVerdict.WARN, false, false, List.of(),
+                List.of("BUDGET: ... over the 10% budget"), List.of(judged("a", Verdict.OK, 0.01)), Policy.DEFAULT);
+        assertThat(Headline.reason(r)).isEqualTo("warn by the report's warnings, no benchmark beyond its thresholds: "
+                + "1 ok");
+    }
 }
