@@ -11,8 +11,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The line of the GitLab templates ({@code init --ci gitlab}) that fetches perfgate's source at a tag: run as the
- * job runs it, against a local repository with a tag, it checks out the tag without Git's detached-HEAD advice
+ * The lines of the GitLab templates ({@code init --ci gitlab}) that fetch perfgate's source at a tag: run as the
+ * job runs them, against a local repository with a tag, it checks out the tag without Git's detached-HEAD advice
  * (a page of "You are in 'detached HEAD' state" in every first pipeline's log).
  */
 class GitlabTemplateTest {
@@ -23,8 +23,12 @@ class GitlabTemplateTest {
     @ParameterizedTest
     @ValueSource(strings = {"gitlab-ci.yml", "gitlab-ci-extension.yml"})
     void theSourceIsClonedAtItsTagWithoutDetachedHeadAdvice(String template) throws Exception {
-        String clone = Files.readString(Path.of("src/main/resources/init", template)).lines()
-                .filter(l -> l.contains("git ") && l.contains(" clone ")).findFirst().orElseThrow().strip();
+        // the lines that get the source: from the fresh folder to the build (Maven is not run here)
+        java.util.List<String> lines = Files.readString(Path.of("src/main/resources/init", template)).lines()
+                .map(String::strip).toList();
+        int from = lines.indexOf(lines.stream().filter(l -> l.startsWith("rm -rf .perfgate")).findFirst().orElseThrow());
+        int to = lines.indexOf(lines.stream().filter(l -> l.startsWith("mvn ")).findFirst().orElseThrow());
+        String clone = "set -e\n" + String.join("\n", lines.subList(from, to));
         Path source = Files.createDirectories(dir.resolve("source"));
         Scripts.git(source, "init", "-q");
         Files.writeString(source.resolve("pom.xml"), "<project/>\n");
