@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * PostgreSQL: the pull request that adds the suite (nothing at the base: it passes and says the benchmarks are new),
  * main's first run (no baseline: verdict none, a notice, an honest summary, exit 0), a pull request that slows a
  * trigger (fails), one that changes nothing measured (passes), and one whose base has a broken benchmark (the
- * others judged, that one marked "fails at the base: not compared"). Each asserts the comment, the summary, the
- * outputs and the exit code. Stood in for as in {@link GithubWorkflowIT}: GitHub's API (fake-gh, one comment store
+ * others judged, that one marked "fails at the base: not compared"), and the pull request that brings the first
+ * reviewed baseline (the comment says it was added, by whom, why, and where its summary is); and a project with a
+ * {@code .gitlab-ci.yml} of its own. Each asserts the comment, the summary, the outputs and the exit code. Stood in for as in {@link GithubWorkflowIT}: GitHub's API (fake-gh, one comment store
  * per pull request) and the marketplace actions ({@link FakeActions}).
  */
 class FirstWeekIT {
@@ -68,6 +69,14 @@ class FirstWeekIT {
                 .doesNotContain("no environment fingerprint");
         assertThat(record.log()).as("NO BASELINE is said once").containsOnlyOnce("NO BASELINE");
 
+        // 2b. The first baseline, accepted from main's run and reviewed in a pull request that says it changed.
+        String baseline = acceptedBaseline(main1, actions.artifact("perfgate").resolve("results.json"));
+        WorkflowRunner.JobRun review = pullRequest(5, "baseline", baseline, main1);
+        assertThat(review.succeeded()).as(review.log()).isTrue();
+        assertThat(review.step(CHECK_STEP).outputs()).containsEntry("exit-code", "0");
+        assertThat(comment(5)).contains("BASELINE ADDED in this change: perf/baseline.json",
+                "first baseline: main's first run", "review perf/baseline.summary.md").doesNotContain("FAIL");
+
         // 3. A pull request that slows the trigger fails as a regression, naming the benchmark and its change.
         String slow = branch("slow", main1, "_suite.sql", s -> s.replace("RETURN NEW;",
                 "PERFORM pg_sleep(0.002);\n    RETURN NEW;"));
@@ -98,6 +107,51 @@ class FirstWeekIT {
                 .containsPattern(row(CiFixture.UNTOUCHED) + " [0-9.]+ ms \\| [0-9.]+ ms \\| [0-9]+ \\|");
         assertThat(fixed.log()).contains("::warning title=performance warning::")
                 .contains("1 not compared (fails at the base): broken");
+    }
+
+    /**
+     * A team that already has a {@code .gitlab-ci.yml} adds perfgate's GitLab jobs to the project with a suite:
+     * init keeps both whole, writes its own file and says the one include line; with it, GitLab sees both.
+     */
+    @Test
+    void anExistingGitlabCiFileIsKeptAndIncluded() throws Exception {
+        upstream = Files.createDirectories(tmp.resolve("gitlab-project"));
+        CiFixture.perfgate("init", "perf", "--root", upstream.toString());
+        String ownCi = "stages: [test]\nunit:\n  stage: test\n  script: [make test]\n";
+        Files.writeString(upstream.resolve(".gitlab-ci.yml"), ownCi);
+        Files.writeString(upstream.resolve("perf/_suite.sql"), "-- ours, edited\n"
+                + Files.readString(upstream.resolve("perf/_suite.sql")));
+        String suite = Files.readString(upstream.resolve("perf/_suite.sql"));
+
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = dev.perfgate.cli.Main.run(print, print, "init", "perf", "--ci", "gitlab", "--root",
+                upstream.toString());
+
+        assertThat(code).as(out.toString()).isZero();
+        assertThat(Files.readString(upstream.resolve(".gitlab-ci.yml"))).isEqualTo(ownCi);
+        assertThat(Files.readString(upstream.resolve("perf/_suite.sql"))).isEqualTo(suite);
+        assertThat(out.toString()).contains("include:\n  - local: .gitlab/perfgate.gitlab-ci.yml")
+                .doesNotContain("overwritten");
+        Files.writeString(upstream.resolve(".gitlab-ci.yml"), ownCi + "include:\n  - local: "
+                + ".gitlab/perfgate.gitlab-ci.yml\n");
+        assertThat(CiFixture.gitlabCi(upstream)).containsKeys("unit", "perfgate:merge-request", "perfgate:main");
+    }
+
+    /**
+     * The reviewed baseline: main's results accepted ({@code baseline accept}, which writes the summary beside it)
+     * on a branch of {@code base}.
+     */
+    private String acceptedBaseline(String base, Path mainResults) throws Exception {
+        Path results = Files.copy(mainResults, tmp.resolve("main-results.json"));
+        Scripts.git(upstream, "checkout", "-q", "-b", "baseline", base);
+        CiFixture.perfgate("baseline", "accept", results.toString(), "--suite", upstream.resolve("perf").toString(),
+                "--reason", "first baseline: main's first run", "--yes");
+        Scripts.git(upstream, "add", ".");
+        Scripts.git(upstream, "commit", "-q", "-m", "the first baseline");
+        String sha = Scripts.git(upstream, "rev-parse", "HEAD");
+        Scripts.git(upstream, "checkout", "-q", "main");
+        return sha;
     }
 
     /** main with a README only: the project before it adopts perfgate. */
