@@ -138,17 +138,21 @@ public final class Check {
 
     /**
      * No baseline yet: every benchmark is new, nothing is compared (the reports and CI say "nothing compared", not
-     * "pass"), the exit code is 0 (a first run must not go red), and the one NO BASELINE warning says how to fix it:
-     * the terminal table shows it, so it is not printed again.
+     * "pass"), the exit code is 0 (a first run must not go red), and the one NO BASELINE warning says how to fix it,
+     * in the reports or, with none asked for, printed.
      */
     private ComparisonReport firstRun(Path baselineFile, RunResult result, Policy policy, CheckRequest r) {
         listener.print(RunTable.render(result));
         String accept = "perfgate baseline accept " + r.results() + (r.judging().baseline() != null
                 ? " --baseline " + r.judging().baseline() : "") + " --reason \"first baseline\"";
         RunResult nothing = new RunResult(result.suite(), null, null, null, null, List.of());
-        return RegressionCheck.compare(nothing, result, policy).withWarning("NO BASELINE: there is nothing at "
-                + baselineFile + " to compare with, so nothing was compared (exit code 0, not a pass); accept a "
-                + "reviewed baseline with '" + accept + "', or compare in one session with 'check --against REF'");
+        String warning = "NO BASELINE: there is nothing at " + baselineFile + " to compare with, so nothing was "
+                + "compared (exit code 0, not a pass); accept a reviewed baseline with '" + accept + "', or compare in "
+                + "one session with 'check --against REF'";
+        // reports asked for carry the warning (the terminal table too, with --out); with none, no table is printed
+        // for a run that judged nothing, so the warning is printed here: either way, once
+        if (!r.reports().requested()) listener.print(warning + "\n");
+        return RegressionCheck.compare(nothing, result, policy).withWarning(warning);
     }
 
     /** The report with a line for each server setting that makes its timings say little about production. */
