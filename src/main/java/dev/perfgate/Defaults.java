@@ -51,7 +51,21 @@ public final class Defaults {
      */
     public static final int PASSES = 4;
 
-    /** A/B: no confirmation pass starts after this long, so a slow suite cannot hold a CI job for hours. */
+    /**
+     * A/B: at most this many pairs per benchmark by default (or passes x iterations, when more): a cheap benchmark
+     * gets many pairs, as {@link #LOOK_TIME} buys them, and thousands of pairs keep every statistic instant.
+     */
+    public static final int MAX_PAIRS = 4000;
+
+    /**
+     * A/B: a pass of pairs may take this long when the suite's iterations take less, so a cheap benchmark gets the
+     * pairs that make it sensitive (a 0.1 ms statement: about a thousand pairs, "could detect" under 1 %) while one
+     * whose iterations take longer gets just its iterations. Four cheap benchmarks add about 4 s to a run: measured in
+     * docs/MEASUREMENTS.md.
+     */
+    public static final Duration LOOK_TIME = Duration.ofSeconds(1);
+
+    /** A/B: no pass after a benchmark's first starts after this long, so a slow suite cannot hold a CI job for hours. */
     public static final Duration MAX_TIME = Duration.ofMinutes(10);
 
     /**
