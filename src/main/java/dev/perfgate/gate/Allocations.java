@@ -18,16 +18,19 @@ final class Allocations implements InterleavedRun.Allocation {
     private final int maxPairs;
     private final Double detect;
     private final Policy policy;
+    private final double lookSeconds;
 
     /**
      * @param detect {@code --detect}; null for each benchmark's {@code detect=}, if any
+     * @param quick  quick mode: a pass is the iterations, however cheap (rapid feedback, not sensitivity)
      */
-    Allocations(Settings suite, Settings overrides, int maxPairs, Double detect, Policy policy) {
+    Allocations(Settings suite, Settings overrides, int maxPairs, Double detect, Policy policy, boolean quick) {
         this.suite = suite;
         this.overrides = overrides;
         this.maxPairs = maxPairs;
         this.detect = detect;
         this.policy = policy;
+        this.lookSeconds = quick ? 0 : Defaults.LOOK_TIME.toMillis() / 1000.0;
     }
 
     private Settings settings(BenchmarkSpec spec) {
@@ -36,8 +39,8 @@ final class Allocations implements InterleavedRun.Allocation {
 
     private PairAllocation of(BenchmarkSpec spec) {
         Settings s = settings(spec);
-        return new PairAllocation(new PairAllocation.Plan(s.iterationsOrDefault(), maxPairs,
-                Defaults.LOOK_TIME.toMillis() / 1000.0, target(spec)), s.directionOrDefault(), policy);
+        return new PairAllocation(new PairAllocation.Plan(s.iterationsOrDefault(), maxPairs, lookSeconds, target(spec)),
+                s.directionOrDefault(), policy);
     }
 
     @Override
