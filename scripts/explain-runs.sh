@@ -11,7 +11,8 @@
 #   scripts/explain-runs.sh extension    # the pgwork test extension, a build doing 25 % more work in its C function
 #                                        # (needs PostgreSQL 15 in /usr/lib/postgresql/15/bin, its pg_config, make, cc)
 #   scripts/explain-runs.sh cost N       # attribution's cost: check and check --against HEAD, each with and without
-#                                        # --no-attribution, N rounds interleaved; wall time per command
+#                                        # --no-attribution, N rounds (default 10) interleaved, the order reversed
+#                                        # every other round; wall time per command and the median per-round ratio
 #
 # Every run uses a fresh embedded PostgreSQL, in a temporary git repository holding a copy of the demo suite plus a
 # read of the read model (read_model.sql). The jar is target/perfgate.jar (./perfgate builds it; PERFGATE_JAR=FILE
@@ -22,6 +23,7 @@ jar="${PERFGATE_JAR:-$here/target/perfgate.jar}"
 [ -f "$jar" ] || "$here/perfgate" --version >/dev/null
 mode="${1:-trigger}"
 runs="${2:-10}"
+case "$runs" in ''|*[!0-9]*|0) echo "explain-runs.sh: N must be a whole number of runs or rounds, 1 or more (got '$runs')" >&2; exit 2 ;; esac
 work="$(mktemp -d /tmp/perfgate-explain-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -48,7 +50,7 @@ open(p, "w").write(s.replace(old, new))
 EOF
 }
 
-# The first share of each benchmark's attribution in a comparison file, one line per benchmark.
+# The largest share of each benchmark's attribution in a comparison file, one line per benchmark.
 shares() {
   python3 - "$1" <<'EOF'
 import json, sys
@@ -60,7 +62,7 @@ for b in c["benchmarks"]:
     elif not a["shares"]:
         print(b["name"], b["verdict"], "none")
     else:
-        s = a["shares"][0]
+        s = max(a["shares"], key=lambda x: x["share"] or 0)  # call-tree order: the largest need not come first
         print(b["name"], b["verdict"], "first=%s share=%.2f change=%.4fms noise=%.4fms n=%d"
               % (s["text"].replace("\n", " ")[:60].replace(" ", "_"), s["share"] or 0, s["change_ms"],
                  s["noise_ms"], len(a["shares"])))
@@ -145,23 +147,35 @@ extension() {
 }
 
 cost() {
+  # N rounds (scripts/explain-runs.sh cost N; default 10), each running the four commands once, in reverse order
+  # every other round so that neither side of a with/without pair always runs on the warmer machine
+  local cmds=("check" "check --no-attribution" "check --against HEAD" "check --against HEAD --no-attribution")
   : > cost.txt
   for i in $(seq "$runs"); do
-    for args in "check" "check --no-attribution" "check --against HEAD" "check --against HEAD --no-attribution"; do
+    local order=(0 1 2 3)
+    [ $((i % 2)) -eq 0 ] && order=(3 2 1 0)
+    for k in "${order[@]}"; do
+      args="${cmds[$k]}"
       start=$(date +%s.%N)
       pg $args bench/tviews --format json --out "c$i" --history h.jsonl >/dev/null 2>&1 || true
       end=$(date +%s.%N)
-      echo "$args|$(python3 -c "print('%.1f' % ($end - $start))")" | tee -a cost.txt
+      echo "$i|$args|$(python3 -c "print('%.2f' % ($end - $start))")" | tee -a cost.txt
     done
   done
   python3 - <<'EOF'
 import collections, statistics
-t = collections.defaultdict(list)
+t = collections.defaultdict(dict)
 for line in open("cost.txt"):
-    k, v = line.rstrip("\n").split("|")
-    t[k].append(float(v))
+    i, k, v = line.rstrip("\n").split("|")
+    t[k][i] = float(v)
 for k, v in t.items():
-    print("%-40s n=%d median %.1f s (%.1f-%.1f)" % (k, len(v), statistics.median(v), min(v), max(v)))
+    x = list(v.values())
+    print("%-40s n=%d median %.2f s (%.2f-%.2f)" % (k, len(x), statistics.median(x), min(x), max(x)))
+for on, off in (("check", "check --no-attribution"), ("check --against HEAD", "check --against HEAD --no-attribution")):
+    r = [t[on][i] / t[off][i] for i in t[on] if i in t[off]]
+    if r:
+        print("%-40s median of %d rounds' ratios %.3f (%.3f-%.3f)" % ("attribution on/off, " + on, len(r),
+              statistics.median(r), min(r), max(r)))
 EOF
 }
 

@@ -17,9 +17,12 @@ import java.util.Map;
  * <ol>
  *   <li>The change to explain is that of the top-level statements' time per iteration (everything the benchmark ran,
  *       triggers and functions included).</li>
- *   <li>The candidates are the parts that do not contain each other: each function's self time
- *       ({@code pg_stat_user_functions.self_time}), and each nested statement's time less the total time of the
- *       functions its text calls (when only that statement calls them). Top-level statements are candidates only
+ *   <li>The candidates are the parts that do not contain each other: each nested statement's time less the total
+ *       time of the functions placed under it, and each function's self time ({@code pg_stat_user_functions
+ *       .self_time}, which holds the statements it ran) less those of the statements placed under it, so that the
+ *       parts add up to the top-level time ({@link dev.perfgate.model.ProfileTree} places them; a profile without
+ *       that tree, from an older results file, subtracts the functions a statement alone calls by name and leaves a
+ *       function's statements in its self time). Top-level statements are candidates only
  *       when nothing nested was profiled (a server tracking top-level statements only): each contains everything
  *       below it, so it would always come first and say nothing new.</li>
  *   <li>A candidate stands out when its change per iteration (the Hodges-Lehmann shift of its per-iteration times)
@@ -30,24 +33,32 @@ import java.util.Map;
  *       runs),
  *       and goes the way of the whole change; and it is at least {@link #MIN_SHARE} of it. No change, nothing to
  *       attribute.</li>
- *   <li>A share is the candidate's change over the whole change; the largest {@code top} are given, the rest
- *       counted. None standing out is said as such: "no single statement stands out".</li>
+ *   <li>A share is the candidate's change over the gross change: the whole change plus what the parts that went
+ *       the other way took back (or, when more, the sum of the parts that went the way of the whole). Over the net
+ *       change, a part could come out above 100 % whenever another got faster, or when two estimates, each with its
+ *       own noise, overlap; over the gross, the parts that went the way of the whole add up to at most 100 %. The
+ *       parts that went the other way are given too, as offsets (a negative share: the part of the added time they
+ *       took back). The largest {@code top} of each are given, the rest counted. None standing out is said as such:
+ *       "no single statement stands out".</li>
+ *   <li>The parts given are ordered as a tree: each under the nearest of its callers that is given too.</li>
  * </ol>
  * Plans are compared per statement: a statement whose plan shape differs between the sides is listed with both trees.
  *
  * @param shares      the candidates that stand out, largest change first, at most {@code top}
  * @param more        how many more stood out beyond those given
  * @param changeMillis the whole change in time per iteration, ms, current minus base (positive: slower)
+ * @param grossMillis the gross change the shares are of, ms per iteration, as large as {@code |changeMillis|} or
+ *                    larger (0 when nothing is attributed)
  * @param plans       the statements whose plan shape differs between the sides
  * @param limits      what could not be profiled on either side and what is left, one line each (e.g. no function
  *                    times without the right to set {@code track_functions})
  */
-public record Attribution(List<Share> shares, int more, double changeMillis, List<PlanChange> plans,
+public record Attribution(List<Share> shares, int more, double changeMillis, double grossMillis, List<PlanChange> plans,
                           List<String> limits) {
 
     /** This attribution without shares (its plan changes and limits kept): for a benchmark whose time did not change. */
     public Attribution withoutShares() {
-        return new Attribution(List.of(), 0, changeMillis, plans, limits);
+        return new Attribution(List.of(), 0, changeMillis, 0, plans, limits);
     }
 
     /** The error rate of naming a share where there is none, across all of a benchmark's candidates. */
@@ -81,11 +92,28 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
      * @param callsAfter    calls per iteration on the current side
      * @param changeMillis  its change in time per iteration, ms
      * @param noiseMillis   the half-width its change had to exceed, ms
-     * @param share         its change over the whole change (NaN when the whole did not change)
+     * @param share         its change over the gross change ({@link Attribution#grossMillis()}); negative for an
+     *                      offset
+     * @param offset        true for a part that went the other way from the whole (got faster in a regression)
+     * @param parent        the statement or function that ran it, as its side's profile placed it; null at the top
+     * @param placed        false for a nested part whose caller the evidence does not name ("not placed")
+     * @param depth         how many of the other shares given are its callers (0: first level of the list)
      */
     public record Share(String kind, String text, long queryId, boolean toplevel, double beforeMillisPerCall,
                         double afterMillisPerCall, double callsBefore, double callsAfter, double changeMillis,
-                        double noiseMillis, double share) {
+                        double noiseMillis, double share, boolean offset, Profile.Parent parent, boolean placed,
+                        int depth) {
+
+        /** The key of the profile entry it is ({@link Profile.Entry#key()}). */
+        public String key() {
+            return kind + ":" + (toplevel ? "top:" : "nested:") + text;
+        }
+
+        /** This share at {@code d} levels down the list. */
+        public Share atDepth(int d) {
+            return new Share(kind, text, queryId, toplevel, beforeMillisPerCall, afterMillisPerCall, callsBefore,
+                    callsAfter, changeMillis, noiseMillis, share, offset, parent, placed, d);
+        }
     }
 
     /**
@@ -121,41 +149,70 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
                 1 - alpha).standsOut()) {
             change = 0; // no timed change given, and the profiles' own does not stand out: nothing to attribute
         }
-        Map<String, double[]> b = scaled(Parts.of(base), factors(base, targetBase));
-        Map<String, double[]> c = scaled(Parts.of(current), factors(current, targetCurrent));
+        Map<String, double[]> b = scaled(ProfileParts.of(base), factors(base, targetBase));
+        Map<String, double[]> c = scaled(ProfileParts.of(current), factors(current, targetCurrent));
         List<String> keys = new ArrayList<>(b.keySet());
         c.keySet().stream().filter(k -> !b.containsKey(k)).forEach(keys::add);
         double confidence = 1 - alpha / Math.max(1, keys.size());
-        List<Share> out = new ArrayList<>();
+        List<Found> found = new ArrayList<>();
         for (String k : keys) {
             double[] x = b.getOrDefault(k, new double[base.iterations()]);
             double[] y = c.getOrDefault(k, new double[current.iterations()]);
             MedianShift.Shift shift = MedianShift.of(x, y, confidence);
-            double delta = shift.shift();
-            double noise = shift.noise();
-            boolean large = Math.abs(change) > 0 && delta / change >= MIN_SHARE; // same way, and a fair part
-            if (Math.abs(delta) > noise && large) {
-                out.add(share(k, base, current, scaleBase, scaleCurrent, delta, noise, change));
-            }
+            if (Math.abs(shift.shift()) > shift.noise()) found.add(new Found(k, shift.shift(), shift.noise()));
         }
-        out.sort(Comparator.comparingDouble((Share s) -> -Math.abs(s.changeMillis())));
-        int more = Math.max(0, out.size() - top);
         java.util.Set<String> limits = new java.util.LinkedHashSet<>(base.unavailable());
         limits.addAll(current.unavailable());
-        return new Attribution(out.subList(0, Math.min(top, out.size())), more, change, PlanDiff.changes(base, current),
+        Attribution shares = shares(found, change, top, new Sides(base, current, scaleBase, scaleCurrent));
+        return new Attribution(shares.shares, shares.more, change, shares.grossMillis, PlanDiff.changes(base, current),
                 List.copyOf(limits));
     }
 
-    private static Share share(String key, Profile base, Profile current, double scaleBase, double scaleCurrent,
-                               double delta, double noise, double change) {
-        Profile.Entry b = Parts.entry(base, key);
-        Profile.Entry c = Parts.entry(current, key);
+    /** The two profiles and the factors that scale their per-call times to the timed times. */
+    private record Sides(Profile base, Profile current, double scaleBase, double scaleCurrent) {
+    }
+
+    /**
+     * The shares of the parts that stand out: of the gross change (the whole change plus what went the other way,
+     * or the sum of the parts that went the way of the whole when that is more), at least {@link #MIN_SHARE} each,
+     * the largest {@code top} of each way, in call-tree order (plans and limits left empty).
+     */
+    private static Attribution shares(List<Found> found, double change, int top, Sides sides) {
+        double sign = Math.signum(change);
+        double same = found.stream().filter(f -> f.delta * sign > 0).mapToDouble(f -> Math.abs(f.delta)).sum();
+        double against = found.stream().filter(f -> f.delta * sign < 0).mapToDouble(f -> Math.abs(f.delta)).sum();
+        double gross = sign == 0 ? 0 : Math.max(Math.abs(change) + against, same);
+        List<Share> slower = new ArrayList<>();
+        List<Share> offsets = new ArrayList<>();
+        for (Found f : found) {
+            double part = sign == 0 ? 0 : Math.abs(f.delta) / gross;
+            if (part < MIN_SHARE) continue; // no change, or too small a part of it
+            boolean offset = f.delta * sign < 0;
+            (offset ? offsets : slower).add(share(f, sides, offset ? -part : part));
+        }
+        Comparator<Share> largest = Comparator.comparingDouble((Share s) -> -Math.abs(s.changeMillis()));
+        slower.sort(largest);
+        offsets.sort(largest);
+        int more = Math.max(0, slower.size() - top) + Math.max(0, offsets.size() - top);
+        List<Share> shown = new ArrayList<>(slower.subList(0, Math.min(top, slower.size())));
+        shown.addAll(offsets.subList(0, Math.min(top, offsets.size())));
+        return new Attribution(AttributionTree.ordered(shown, sides.base, sides.current), more, change, gross,
+                List.of(), List.of());
+    }
+
+    /** A candidate that stands out above its noise: its change per iteration and the noise it exceeded, ms. */
+    private record Found(String key, double delta, double noise) {
+    }
+
+    private static Share share(Found f, Sides sides, double share) {
+        Profile.Entry b = ProfileParts.entry(sides.base, f.key);
+        Profile.Entry c = ProfileParts.entry(sides.current, f.key);
         Profile.Entry named = c != null ? c : b;
         return new Share(named.kind(), named.text(), c == null ? 0 : c.queryId(), named.toplevel(),
-                b == null ? Double.NaN : b.millisPerCall() * scaleBase,
-                c == null ? Double.NaN : c.millisPerCall() * scaleCurrent,
-                b == null ? 0 : b.callsPerIteration(), c == null ? 0 : c.callsPerIteration(), delta, noise,
-                Math.abs(change) > 0 ? delta / change : Double.NaN);
+                b == null ? Double.NaN : b.millisPerCall() * sides.scaleBase,
+                c == null ? Double.NaN : c.millisPerCall() * sides.scaleCurrent,
+                b == null ? 0 : b.callsPerIteration(), c == null ? 0 : c.callsPerIteration(), f.delta, f.noise, share,
+                share < 0, named.parent(), !named.notPlaced(), 0);
     }
 
     /** The time per iteration a side's profile is scaled to: the timed time, else the profile's own median. */
@@ -201,52 +258,5 @@ public record Attribution(List<Share> shares, int more, double changeMillis, Lis
             for (int i = 0; i < sum.length && i < e.millis().length; i++) sum[i] += e.millis()[i];
         }
         return sum;
-    }
-
-
-    /** The candidates of one side: key to exclusive time per iteration, ms. */
-    static final class Parts {
-
-        private Parts() {
-        }
-
-        static Map<String, double[]> of(Profile p) {
-            boolean nested = p.entries().stream().anyMatch(e -> !e.toplevel());
-            Map<String, double[]> parts = new LinkedHashMap<>();
-            for (Profile.Entry e : p.entries()) {
-                if (e.toplevel() && nested) continue;
-                parts.put(e.key(), e.kind().equals(Profile.FUNCTION) ? e.millis() : exclusive(p, e));
-            }
-            return parts;
-        }
-
-        static Profile.Entry entry(Profile p, String key) {
-            return p.entries().stream().filter(e -> e.key().equals(key)).findFirst().orElse(null);
-        }
-
-        /** A statement's time less that of the functions it alone calls by name. */
-        private static double[] exclusive(Profile p, Profile.Entry st) {
-            double[] out = st.millis().clone();
-            for (Profile.Entry f : p.entries()) {
-                if (!f.kind().equals(Profile.FUNCTION)) continue;
-                String name = bareName(f.text());
-                long callers = p.entries().stream().filter(e -> e.kind().equals(Profile.STATEMENT) && calls(e, name))
-                        .count();
-                if (callers != 1 || !calls(st, name)) continue;
-                for (int i = 0; i < out.length && i < f.totalMillis().length; i++) out[i] -= f.totalMillis()[i];
-            }
-            return out;
-        }
-
-        private static boolean calls(Profile.Entry statement, String function) {
-            return statement.text().matches("(?s).*\\b" + java.util.regex.Pattern.quote(function) + "\\s*\\(.*");
-        }
-
-        /** {@code tviews.tv_product_build(integer)} to {@code tv_product_build}. */
-        static String bareName(String signature) {
-            int paren = signature.indexOf('(');
-            String name = paren < 0 ? signature : signature.substring(0, paren);
-            return name.substring(name.lastIndexOf('.') + 1).replace("\"", "");
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.perfgate.bench;
 
 import dev.perfgate.Defaults;
 import dev.perfgate.model.Profile;
+import dev.perfgate.model.ProfileTree;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,9 +29,12 @@ import java.util.Map;
  */
 final class ProfileProbe {
 
-    /** Marks this probe's own statements, which a suite running on perfgate's own database would see. */
-    private static final String MARK = "perfgate profile";
-    private static final String STATEMENTS = "/* " + MARK + " */ SELECT queryid, toplevel, calls, total_exec_time, rows, "
+    /**
+     * Marks this probe's own statements, which a suite running on perfgate's own database would see: a column name,
+     * since {@code pg_stat_statements} keeps names but drops a leading comment.
+     */
+    private static final String MARK = "perfgate_profile";
+    private static final String STATEMENTS = "SELECT queryid AS " + MARK + ", toplevel, calls, total_exec_time, rows, "
             + "shared_blks_hit + shared_blks_read FROM pg_stat_statements(false) WHERE dbid = ?";
     private static final String TEXTS = "SELECT queryid, query FROM pg_stat_statements(true) WHERE dbid = ? "
             + "AND queryid = ANY (?)";
@@ -125,6 +129,7 @@ final class ProfileProbe {
         try {
             if (failure == null && done == n) {
                 List<Profile.Entry> entries = entries(dbid, calls, millis, totals, sums);
+                entries = ProfileTree.placed(entries, ProfileCatalog.routines(db, entries, unavailable));
                 return new Profile(n, entries, Math.max(0, calls.size() - entries.size() - 1), plans, unavailable);
             }
         } catch (SQLException e) {

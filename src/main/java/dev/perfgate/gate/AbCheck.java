@@ -73,6 +73,7 @@ final class AbCheck {
             ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy);
             if (identical != null) report = report.withWarning(identical);
             for (String w : engine.measurementWarnings()) report = report.withWarning(w);
+            report = Check.withAttributionOff(report, suite.settings().overriddenBy(m.overrides()));
             report = judging.judged(Check.withTimingWarnings(report, session.servers()));
             return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }

@@ -63,6 +63,7 @@ public final class Check {
                 : firstRun(p.baselineFile(), result, p.policy(), request);
         if (request.subject() instanceof Subject.Measured m) {
             report = withTimingWarnings(report, List.of(m.side().server().forSuite(p.suite().serverSettings())));
+            report = withAttributionOff(report, p.suite().settings().overriddenBy(m.overrides()));
         }
         return p.conclusion().finish(report, result, request.reports().requested());
     }
@@ -152,6 +153,12 @@ public final class Check {
     }
 
     /** The report with a line for each server setting that makes its timings say little about production. */
+    /** {@code report} with the line saying why attribution is off, when the counters turned it off. */
+    static ComparisonReport withAttributionOff(ComparisonReport report, Settings settings) {
+        String why = settings.attributionOffReason();
+        return why == null ? report : report.withWarning(why);
+    }
+
     static ComparisonReport withTimingWarnings(ComparisonReport report, List<Server> servers) {
         ComparisonReport r = report;
         for (String w : servers.stream().flatMap(s -> s.timingWarnings().stream()).distinct().toList()) {

@@ -45,9 +45,17 @@ public record Profile(int iterations, List<Entry> entries, int others, List<Stat
      *                 statement's is its {@code millis} (null is taken as that)
      * @param rows     rows returned or changed, over all iterations (0 for a function)
      * @param buffers  shared buffers hit or read, over all iterations (0 for a function)
+     * @param parent   the statement or function that ran it ({@link ProfileTree}); null for a top-level statement and
+     *                 for an entry the evidence does not place ("not placed")
      */
     public record Entry(String kind, String text, long queryId, boolean toplevel, long[] calls, double[] millis,
-                        double[] totalMillis, long rows, long buffers) {
+                        double[] totalMillis, long rows, long buffers, Parent parent) {
+
+        /** An entry not (yet) placed in the call tree. */
+        public Entry(String kind, String text, long queryId, boolean toplevel, long[] calls, double[] millis,
+                     double[] totalMillis, long rows, long buffers) {
+            this(kind, text, queryId, toplevel, calls, millis, totalMillis, rows, buffers, null);
+        }
 
         public Entry {
             Objects.requireNonNull(kind, "kind");
@@ -60,6 +68,16 @@ public record Profile(int iterations, List<Entry> entries, int others, List<Stat
         /** The key that matches this entry across the two sides. */
         public String key() {
             return kind + ":" + (toplevel ? "top:" : "nested:") + text;
+        }
+
+        /** This entry under {@code p} (null: at the top level). */
+        public Entry withParent(Parent p) {
+            return new Entry(kind, text, queryId, toplevel, calls, millis, totalMillis, rows, buffers, p);
+        }
+
+        /** True for an entry something else ran whose caller the evidence does not name. */
+        public boolean notPlaced() {
+            return parent == null && !(toplevel && kind.equals(STATEMENT));
         }
 
         /** Mean calls per iteration. */
@@ -88,12 +106,38 @@ public record Profile(int iterations, List<Entry> entries, int others, List<Stat
             return o instanceof Entry e && kind.equals(e.kind) && text.equals(e.text) && queryId == e.queryId
                     && toplevel == e.toplevel && Arrays.equals(calls, e.calls) && Arrays.equals(millis, e.millis)
                     && Arrays.equals(totalMillis, e.totalMillis)
-                    && rows == e.rows && buffers == e.buffers;
+                    && rows == e.rows && buffers == e.buffers && Objects.equals(parent, e.parent);
         }
 
         @Override
         public int hashCode() {
             return Objects.hash(kind, text, queryId, toplevel, Arrays.hashCode(calls), rows, buffers);
+        }
+    }
+
+    /**
+     * The statement or function an entry sits under, named as the entry it is (its {@link Entry#key()}).
+     *
+     * @param kind     {@link #STATEMENT} or {@link #FUNCTION}
+     * @param text     the statement's normalised text, or the function's signature
+     * @param queryId  the statement's query id in its side's database; 0 for a function
+     * @param toplevel true for a statement the benchmark ran itself
+     */
+    public record Parent(String kind, String text, long queryId, boolean toplevel) {
+
+        public Parent {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** The parent that is {@code e}. */
+        public static Parent of(Entry e) {
+            return new Parent(e.kind(), e.text(), e.queryId(), e.toplevel());
+        }
+
+        /** The key of the entry it is. */
+        public String key() {
+            return kind + ":" + (toplevel ? "top:" : "nested:") + text;
         }
     }
 

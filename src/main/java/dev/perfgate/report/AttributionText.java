@@ -10,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How the human-readable reports say where a benchmark's change went ({@link Attribution}): one sentence per
- * benchmark, statements shortened to a line (JSON and HTML keep them whole).
+ * How the human-readable reports say where a benchmark's change went ({@link Attribution}): a line per share,
+ * indented as the call tree (or one sentence, for a JUnit message), statements shortened to a line (JSON and HTML keep
+ * them whole).
  */
 public final class AttributionText {
 
@@ -30,26 +31,63 @@ public final class AttributionText {
         return changed || !a.plans().isEmpty() ? a : null;
     }
 
+    /** One line of an attribution, {@code depth} levels in (0: the benchmark's own line). */
+    public record Line(int depth, String text) {
+    }
+
     /**
-     * E.g. {@code 87% of the added time: function tv_product_build(integer) self time 0.1100 -> 0.2000 ms per call,
-     * 1 call per iteration; ...}, or {@link Attribution#NOTHING}; plan changes named after.
+     * The attribution as lines, for the text and Markdown reports: the change per iteration on the benchmark's line,
+     * then one line per share, each indented under the nearest of its callers that is given too, then what more
+     * stood out, the plan changes and the limits. Without shares, one line ({@link #sentence}).
      */
-    public static String sentence(Attribution a, int maxText) {
-        List<String> parts = new ArrayList<>();
-        String what = a.changeMillis() >= 0 ? "added" : "saved";
-        for (Attribution.Share s : a.shares()) parts.add(share(s, what, maxText));
-        String out = parts.isEmpty() ? Attribution.NOTHING : String.join("; ", parts);
-        if (a.more() > 0) out += "; " + Numbers.count(a.more(), "more stands out", "more stand out");
-        for (Attribution.PlanChange p : a.plans()) out += "; plan changed: " + shorten(p.text(), maxText);
-        for (String limit : a.limits()) out += "; " + limit;
+    public static List<Line> lines(Attribution a, int maxText) {
+        if (a.shares().isEmpty()) return List.of(new Line(0, sentence(a, maxText)));
+        List<Line> out = new ArrayList<>();
+        String head = Numbers.number(a.changeMillis()) + " ms per iteration";
+        if (a.changeMillis() > 0) head = "+" + head;
+        if (a.grossMillis() > Math.abs(a.changeMillis()) * 1.0005) {
+            head += " net; the parts that got " + (a.changeMillis() >= 0 ? "slower " : "faster ") + what(a) + " "
+                    + Numbers.number(a.grossMillis()) + " ms, the shares are of that";
+        }
+        out.add(new Line(0, head + ":"));
+        for (Attribution.Share s : a.shares()) out.add(new Line(1 + s.depth(), share(s, what(a), maxText)));
+        String tail = tail(a, maxText);
+        if (!tail.isEmpty()) out.add(new Line(1, tail));
         return out;
     }
 
-    /** One share, e.g. {@code 87% of the added time: function f(integer) self time 0.11 -> 0.20 ms per call, ...}. */
+    /**
+     * The attribution in one sentence (the JUnit failure message): e.g. {@code 87% of the added time: function
+     * tv_product_build(integer) self time 0.1100 -> 0.2000 ms per call, 1 call per iteration; ...}, or
+     * {@link Attribution#NOTHING}; plan changes named after.
+     */
+    public static String sentence(Attribution a, int maxText) {
+        List<String> parts = new ArrayList<>();
+        for (Attribution.Share s : a.shares()) parts.add(share(s, what(a), maxText));
+        String out = parts.isEmpty() ? Attribution.NOTHING : String.join("; ", parts);
+        String tail = tail(a, maxText);
+        return tail.isEmpty() ? out : out + "; " + tail;
+    }
+
+    private static String what(Attribution a) {
+        return a.changeMillis() >= 0 ? "added" : "saved";
+    }
+
+    /** What more stood out, the plan changes and the limits, joined by {@code ;}. */
+    private static String tail(Attribution a, int maxText) {
+        List<String> parts = new ArrayList<>();
+        if (a.more() > 0) parts.add(Numbers.count(a.more(), "more stands out", "more stand out"));
+        for (Attribution.PlanChange p : a.plans()) parts.add("plan changed: " + shorten(p.text(), maxText));
+        parts.addAll(a.limits());
+        return String.join("; ", parts);
+    }
+
+    /**
+     * One share, e.g. {@code 87% of the added time: function f(integer) self time 0.11 -> 0.20 ms per call, ...}, or
+     * for an offset {@code offset, took back 12% of the added time: ...}; its caller named when not given above it.
+     */
     public static String share(Attribution.Share s, String what, int maxText) {
-        // a part measured on its own can come out above the whole (each is estimated with its own noise): say "all"
-        String pct = Double.isNaN(s.share()) ? Numbers.number(s.changeMillis()) + " ms per iteration"
-                : s.share() >= 1 ? "all of the " + what + " time (" + Numbers.share(s.share()) + " as measured)"
+        String pct = s.offset() ? "offset, took back " + Numbers.share(-s.share()) + " of the " + what + " time"
                 : Numbers.share(s.share()) + " of the " + what + " time";
         String name = s.kind().equals(Profile.FUNCTION) ? "function " + s.text() + " self time"
                 : (s.toplevel() ? "statement " : "nested statement ") + "`" + shorten(s.text(), maxText) + "`";
@@ -60,7 +98,16 @@ public final class AttributionText {
                 : Double.isNaN(s.afterMillisPerCall()) ? "gone, was " + Numbers.number(s.beforeMillisPerCall())
                 : Numbers.number(s.beforeMillisPerCall()) + " -> " + Numbers.number(s.afterMillisPerCall());
         return pct + ": " + name + " " + perCall + " ms per call, " + calls + " (noise ±"
-                + Numbers.number(s.noiseMillis()) + " ms per iteration)";
+                + Numbers.number(s.noiseMillis()) + " ms per iteration)" + where(s, maxText);
+    }
+
+    /** Its caller, when not shown above it: {@code , under function f()}, {@code , under `UPDATE ...`}, not placed. */
+    public static String where(Attribution.Share s, int maxText) {
+        if (s.depth() > 0) return "";
+        if (!s.placed()) return ", not placed";
+        if (s.parent() == null) return "";
+        return ", under " + (s.parent().kind().equals(Profile.FUNCTION) ? "function " + s.parent().text()
+                : "`" + shorten(s.parent().text(), maxText / 2) + "`");
     }
 
     /** A statement on one line, at most {@code max} characters. */

@@ -43,9 +43,13 @@ final class HtmlAttribution {
     }
 
     private static void row(StringBuilder html, Attribution.Share s) {
-        String what = s.kind().equals(Profile.FUNCTION) ? "function " + s.text() + " (self time)"
-                : (s.toplevel() ? "statement: " : "nested statement: ") + s.text();
-        html.append("<tr><td class=\"num\">").append(Numbers.share(s.share())).append("</td><td class=\"sql\">")
+        String what = (s.depth() > 0 ? "↳ " : "") + (s.kind().equals(Profile.FUNCTION)
+                ? "function " + s.text() + " (self time)"
+                : (s.toplevel() ? "statement: " : "nested statement: ") + s.text())
+                + AttributionText.where(s, Integer.MAX_VALUE);
+        String share = s.offset() ? "offset −" + Numbers.share(-s.share()) : Numbers.share(s.share());
+        html.append("<tr><td class=\"num\">").append(share).append("</td><td class=\"sql\"")
+                .append(s.depth() > 0 ? " style=\"padding-left: " + (1.5 * s.depth()) + "em\"" : "").append(">")
                 .append(TrendPage.escape(what)).append("</td><td class=\"num\">")
                 .append(Numbers.number(s.beforeMillisPerCall())).append(" → ").append(Numbers.number(s.afterMillisPerCall()))
                 .append("</td><td class=\"num\">").append(Numbers.number(s.callsBefore())).append(" → ")

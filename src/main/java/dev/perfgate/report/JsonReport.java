@@ -11,6 +11,7 @@ import dev.perfgate.analysis.Verdict;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.json.Json;
 import dev.perfgate.model.AbInfo;
+import dev.perfgate.model.Profile;
 import dev.perfgate.stats.Summary;
 
 /**
@@ -109,6 +110,7 @@ public final class JsonReport implements Exporter {
     private static ObjectNode attribution(Attribution a) {
         ObjectNode n = Json.MAPPER.createObjectNode();
         number(n, "change_ms", a.changeMillis());
+        if (!a.shares().isEmpty()) number(n, "gross_ms", a.grossMillis());
         ArrayNode shares = n.putArray("shares");
         for (Attribution.Share s : a.shares()) {
             ObjectNode x = shares.addObject();
@@ -123,6 +125,9 @@ public final class JsonReport implements Exporter {
             number(x, "change_ms", s.changeMillis());
             number(x, "noise_ms", s.noiseMillis());
             number(x, "share", s.share());
+            x.put("offset", s.offset());
+            x.set("parent", s.parent() == null ? null : parent(s.parent()));
+            x.put("placed", s.placed());
         }
         if (a.more() > 0) n.put("more", a.more());
         if (a.shares().isEmpty()) n.put("summary", Attribution.NOTHING);
@@ -132,6 +137,13 @@ public final class JsonReport implements Exporter {
             plans.addObject().put("text", p.text()).put("before", p.before()).put("after", p.after());
         }
         return n;
+    }
+
+    /** The statement or function a share ran under: as a share names itself (kind, text, a statement's query id). */
+    private static ObjectNode parent(Profile.Parent p) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("kind", p.kind()).put("text", p.text());
+        if (p.kind().equals(Profile.STATEMENT)) o.put("query_id", p.queryId()).put("toplevel", p.toplevel());
+        return o;
     }
 
     private static ObjectNode ab(AbInfo ab) {

@@ -88,8 +88,8 @@ public final class MarkdownReport implements Exporter {
     }
 
     /**
-     * Where each changed benchmark's time went: one line each, and the plan trees of statements whose plan changed
-     * collapsed under it, so the comment stays short.
+     * Where each changed benchmark's time went: an item each, its shares as nested items in the call tree's order,
+     * and the plan trees of statements whose plan changed collapsed under it, so the comment stays short.
      */
     private static void attribution(StringBuilder md, ComparisonReport report) {
         java.util.List<String> lines = new java.util.ArrayList<>();
@@ -97,7 +97,12 @@ public final class MarkdownReport implements Exporter {
         for (BenchmarkComparison b : report.benchmarks()) {
             Attribution a = AttributionText.shown(b);
             if (a == null) continue;
-            lines.add("**" + escape(b.name()) + "**: " + escape(AttributionText.sentence(a, AttributionText.MAX_TEXT)));
+            StringBuilder item = new StringBuilder();
+            for (AttributionText.Line line : AttributionText.lines(a, AttributionText.MAX_TEXT)) {
+                if (line.depth() == 0) item.append("**").append(escape(b.name())).append("**: ").append(escape(line.text()));
+                else item.append('\n').append("  ".repeat(line.depth())).append("- ").append(escape(line.text()));
+            }
+            lines.add(item.toString());
             for (Attribution.PlanChange p : a.plans()) {
                 details.append("<details><summary>").append(html(b.name())).append(": plan changed: ")
                         .append(html(AttributionText.shorten(p.text(), AttributionText.MAX_TEXT)))

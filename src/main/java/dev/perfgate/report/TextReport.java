@@ -62,9 +62,10 @@ public final class TextReport implements Exporter {
         for (BenchmarkComparison b : report.benchmarks()) {
             for (String note : b.notes()) out.append("  ").append(b.name()).append(": ").append(note).append('\n');
             Attribution a = AttributionText.shown(b);
-            if (a != null) {
-                out.append("  ").append(b.name()).append(": ").append(AttributionText.sentence(a, AttributionText.MAX_TEXT))
-                        .append('\n');
+            if (a == null) continue;
+            for (AttributionText.Line line : AttributionText.lines(a, AttributionText.MAX_TEXT)) {
+                if (line.depth() == 0) out.append("  ").append(b.name()).append(": ").append(line.text()).append('\n');
+                else out.append("  ".repeat(line.depth() + 1)).append(line.text()).append('\n');
             }
         }
         for (String warning : report.warnings()) out.append("WARNING: ").append(warning).append('\n');

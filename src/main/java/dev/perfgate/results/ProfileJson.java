@@ -40,6 +40,8 @@ final class ProfileJson {
             }
             if (e.rows() != 0) o.put("rows", e.rows());
             if (e.buffers() != 0) o.put("buffers", e.buffers());
+            if (e.parent() != null) o.set("parent", parent(e.parent()));
+            else if (e.notPlaced()) o.put("placed", false);
         }
         if (p.others() > 0) node.put("others", p.others());
         ArrayNode plans = node.putArray("plans");
@@ -51,6 +53,19 @@ final class ProfileJson {
             p.unavailable().forEach(u::add);
         }
         return node;
+    }
+
+    /** The statement or function an entry sits under: its kind, text and (a statement's) query id and level. */
+    static ObjectNode parent(Profile.Parent p) {
+        ObjectNode o = Json.MAPPER.createObjectNode().put("kind", p.kind()).put("text", p.text());
+        if (p.kind().equals(Profile.STATEMENT)) o.put("query_id", p.queryId()).put("toplevel", p.toplevel());
+        return o;
+    }
+
+    private static Profile.Parent readParent(JsonNode p) {
+        if (!p.path("kind").isTextual() || !p.path("text").isTextual()) return null;
+        return new Profile.Parent(p.get("kind").asText(), p.get("text").asText(), p.path("query_id").asLong(0),
+                p.path("toplevel").asBoolean(false));
     }
 
     static ArrayNode writeAnswers(List<Answer> answers) {
@@ -97,7 +112,8 @@ final class ProfileJson {
                 if (t != null) t[i] = total.get(i).asDouble();
             }
             entries.add(new Profile.Entry(e.get("kind").asText(), e.get("text").asText(), e.path("query_id").asLong(0),
-                    e.path("toplevel").asBoolean(false), c, m, t, e.path("rows").asLong(0), e.path("buffers").asLong(0)));
+                    e.path("toplevel").asBoolean(false), c, m, t, e.path("rows").asLong(0), e.path("buffers").asLong(0),
+                    readParent(e.path("parent"))));
         }
         List<Profile.StatementPlan> plans = new ArrayList<>();
         for (JsonNode sp : node.path("plans")) {

@@ -104,6 +104,17 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         return (attribution == null || attribution) && countersOrDefault();
     }
 
+    /**
+     * Why attribution is off when it was not turned off itself, in one line; null when it is on or was turned off.
+     * The profile is taken after the counter iterations and kept with the counters (results, comparison), so turning
+     * the counters off turns it off too; said so that a missing attribution is never taken for "nothing stood out".
+     */
+    public String attributionOffReason() {
+        if (Boolean.FALSE.equals(attribution) || countersOrDefault()) return null;
+        return "attribution is off too: statements and functions are profiled with the counters, which "
+                + "--no-counters (or counters=off) turned off; add --no-attribution (attribution=off) to say both are meant";
+    }
+
     /** True when the suite says the two sides of an A/B must give the same results. */
     public boolean resultsMustMatch() {
         return "must-match".equals(results);

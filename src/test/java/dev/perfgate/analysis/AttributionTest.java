@@ -20,8 +20,23 @@ class AttributionTest {
     private static final String INNER = "SELECT sum(g) FROM generate_series($1, $2) g";
     private static final String TRIGGER = "t_changed()";
 
-    /** A profile: a top-level UPDATE firing a trigger function that runs one statement, each with its ms. */
+    /**
+     * A profile: a top-level UPDATE firing a trigger function that runs one statement, each with its ms, placed in
+     * their call tree as the probe places them ("SELECT other($1)" not placed).
+     */
     private static Profile profile(long seed, double noise, double triggerSelf, double inner, double other) {
+        Profile flat = flat(seed, noise, triggerSelf, inner, other);
+        Profile.Parent update = Profile.Parent.of(flat.entries().get(0));
+        Profile.Parent trigger = Profile.Parent.of(flat.entries().get(1));
+        List<Profile.Entry> placed = new ArrayList<>();
+        for (Profile.Entry e : flat.entries()) {
+            placed.add(e.text().equals(TRIGGER) ? e.withParent(update) : e.text().equals(INNER) ? e.withParent(trigger) : e);
+        }
+        return new Profile(N, placed, 0, List.of(), List.of());
+    }
+
+    /** The same profile without its call tree, as a results file from before the tree was kept reads. */
+    private static Profile flat(long seed, double noise, double triggerSelf, double inner, double other) {
         Random r = new Random(seed);
         double[] top = new double[N];
         double[] self = new double[N];
@@ -45,8 +60,8 @@ class AttributionTest {
 
     @ParameterizedTest(name = "trigger self {0} -> {1} ms, inner {2} -> {3} ms: {4} named first")
     @CsvSource({
-            // trigger self before, after; inner statement before, after; what is named first (or NONE)
-            "0.01, 0.01, 0.0,  0.10, function",   // the extra generated rows: the trigger's self time holds them
+            // trigger self before, after (its own work); inner statement before, after; what is named first (or NONE)
+            "0.01, 0.01, 0.0,  0.10, statement",  // the extra generated rows: the statement, not the trigger
             "0.01, 0.11, 0.0,  0.0,  function",   // a CPU-heavier trigger, no new statement
             "0.01, 0.01, 0.02, 0.02, NONE",       // unchanged: nothing stands out
             "0.05, 0.05, 0.05, 0.05, NONE",
@@ -60,8 +75,8 @@ class AttributionTest {
         } else {
             assertThat(a.shares()).isNotEmpty();
             assertThat(a.shares().get(0).kind()).isEqualTo(first);
-            assertThat(a.shares().get(0).text()).isEqualTo(TRIGGER);
-            assertThat(a.shares().get(0).share()).isBetween(0.7, 1.3); // about all of the added time
+            assertThat(a.shares().get(0).text()).isEqualTo(first.equals("function") ? TRIGGER : INNER);
+            assertThat(a.shares().get(0).share()).isBetween(0.7, 1.0); // about all of the added time, never more
         }
         assertThat(a.shares()).noneMatch(s -> s.toplevel()); // the UPDATE contains everything: never a candidate
     }
@@ -102,12 +117,52 @@ class AttributionTest {
         assertThat(Attribution.of(base, slow, 0.2, 0.2, 0.05, 3).shares()).isEmpty();
     }
 
+    @Test
+    void withoutTheCallTreeATriggerAndItsStatementBothHoldTheAddedTimeAndTheirSharesStillAddUpToAtMostAll() {
+        // a PL/pgSQL self time holds the statements it ran: without the tree both parts carry the same 0.10 ms
+        Attribution a = Attribution.of(flat(9, 0.01, 0.01, 0.0, 0.1), flat(10, 0.01, 0.01, 0.10, 0.1),
+                Double.NaN, Double.NaN, 0.05, 3);
+        assertThat(a.shares()).hasSize(2).allMatch(s -> s.share() > 0.4 && !s.placed());
+        assertThat(a.shares().stream().mapToDouble(Attribution.Share::share).sum()).isLessThanOrEqualTo(1.0 + 1e-9);
+        assertThat(a.grossMillis()).isGreaterThan(a.changeMillis());
+    }
+
+    @Test
+    void aPartThatGotFasterIsAnOffsetAndTheSharesAreOfTheGrossAddedTime() {
+        // the trigger's own work +0.10 ms, the other statement -0.04 ms: net +0.06, gross added 0.10
+        Attribution a = Attribution.of(profile(11, 0.0, 0.01, 0.0, 0.10), profile(12, 0.0, 0.11, 0.0, 0.06),
+                Double.NaN, Double.NaN, 0.05, 3);
+        assertThat(a.changeMillis()).isCloseTo(0.06, within(1e-9));
+        assertThat(a.grossMillis()).isCloseTo(0.10, within(1e-9));
+        Attribution.Share slower = a.shares().get(0);
+        assertThat(slower.text()).isEqualTo(TRIGGER);
+        assertThat(slower.offset()).isFalse();
+        assertThat(slower.share()).isCloseTo(1.0, within(1e-9)); // over the net change it would be 167 %
+        Attribution.Share faster = a.shares().get(1);
+        assertThat(faster.text()).isEqualTo("SELECT other($1)");
+        assertThat(faster.offset()).isTrue();
+        assertThat(faster.share()).isCloseTo(-0.4, within(1e-9));
+        assertThat(faster.placed()).isFalse();
+    }
+
+    @Test
+    void sharesAreGivenInTheCallTreeEachUnderTheNearestCallerGiven() {
+        // the trigger's own work and its statement both +0.05 ms
+        Attribution a = Attribution.of(profile(13, 0.0, 0.01, 0.05, 0.1), profile(14, 0.0, 0.06, 0.10, 0.1),
+                Double.NaN, Double.NaN, 0.05, 3);
+        assertThat(a.shares()).extracting(Attribution.Share::text).containsExactly(TRIGGER, INNER);
+        assertThat(a.shares()).extracting(Attribution.Share::depth).containsExactly(0, 1);
+        assertThat(a.shares().get(0).parent().text()).isEqualTo(UPDATE);
+        assertThat(a.shares().get(1).parent().text()).isEqualTo(TRIGGER);
+        assertThat(a.shares().stream().mapToDouble(Attribution.Share::share).sum()).isCloseTo(1.0, within(1e-9));
+    }
+
     @ParameterizedTest(name = "top {0}: {1} given, {2} more")
     @CsvSource({"1, 1, 1", "2, 2, 0", "3, 2, 0"})
     void onlyTheTopFewAreGivenAndTheRestCounted(int top, int given, int more) {
-        Attribution a = Attribution.of(profile(7, 0.01, 0.01, 0.0, 0.1), profile(8, 0.01, 0.01, 0.1, 0.1),
+        Attribution a = Attribution.of(profile(7, 0.01, 0.01, 0.05, 0.1), profile(8, 0.01, 0.06, 0.10, 0.1),
                 Double.NaN, Double.NaN, 0.05, top);
-        assertThat(a.shares()).hasSize(given); // the trigger's self time and its statement
+        assertThat(a.shares()).hasSize(given); // the trigger's own work and its statement
         assertThat(a.more()).isEqualTo(more);
     }
 
@@ -139,6 +194,6 @@ class AttributionTest {
     @ParameterizedTest
     @CsvSource({"tviews.tv_product_build(integer), tv_product_build", "f(), f", "\"Odd\".\"g\"(text), g"})
     void functionSignaturesAreMatchedByTheirBareName(String signature, String bare) {
-        assertThat(Attribution.Parts.bareName(signature)).isEqualTo(bare);
+        assertThat(ProfileParts.bareName(signature)).isEqualTo(bare);
     }
 }

@@ -12,6 +12,8 @@ import dev.perfgate.postgres.ServerSpec;
 import dev.perfgate.results.BaselineJson;
 import dev.perfgate.suite.Settings;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -184,6 +186,29 @@ class CheckTest {
         assertThat(Check.quickOverrides(Settings.fromOptions(12, null, null, null, null), true).iterations())
                 .isEqualTo(12);
         assertThat(Check.quickOverrides(Settings.EMPTY, false).iterations()).isNull();
+    }
+
+    @ParameterizedTest(name = "counters {0}, attribution {1}: said {2}")
+    @CsvSource(nullValues = "default", value = {
+        "false, default, true",   // --no-counters alone: attribution is off too, and the report says why
+        "false, true,    true",   // asked for, but it is read with the counters
+        "false, false,   false",  // --no-counters --no-attribution: both meant, nothing to say
+        "default, default, false",
+        "default, false, false",  // --no-attribution alone says itself
+    })
+    void attributionTurnedOffByTheCountersIsSaidInOneLine(Boolean counters, Boolean attribution, boolean said) {
+        Path suite = Recorded.suite(dir, "perf", "a");
+        var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
+        CheckRequest r = request(suite, null, ReportChoice.DEFAULT, false);
+        Subject.Measured m = (Subject.Measured) r.subject();
+        CheckRequest off = new CheckRequest(new Subject.Measured(m.side(), m.selection(),
+                Settings.fromOptions(null, null, null, null, counters, attribution)), false, null, r.policy(),
+                r.judging(), r.results(), r.reports(), r.history(), false);
+
+        CheckOutcome outcome = new Check(engine, listener).run(off);
+
+        assertThat(outcome.report().warnings().stream().filter(w -> w.startsWith("attribution is off too: "))
+                .count()).isEqualTo(said ? 1 : 0);
     }
 
     @Test

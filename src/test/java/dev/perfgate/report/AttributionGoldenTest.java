@@ -55,22 +55,34 @@ class AttributionGoldenTest {
     @Test
     void textShortensTheStatementWhereJsonAndHtmlKeepItWhole() {
         String text = new TextReport(false).render(report());
-        assertThat(text).contains("all of the added time (113.6% as measured): function products_changed() self time")
+        assertThat(text).contains("  single_row_update: +0.1022 ms per iteration net; the parts that got slower added 0.1100 ms, the shares")
+                .contains("\n    63.6% of the added time: function products_changed() self time")
+                .contains("under `UPDATE tviews.products")
+                .contains("\n      36.4% of the added time: nested statement `SELECT")
+                .contains("\n    offset, took back 7.1% of the added time: nested statement `SELECT count(*)")
+                .contains("not placed")
                 .contains("...`").doesNotContain(LONG);
         assertThat(new JsonReport().render(report())).contains(LONG.replace("'", "'"));
         assertThat(new HtmlReport().render(report())).contains("<pre class=\"plan\">");
     }
 
     static ComparisonReport report() {
-        Attribution.Share fn = new Attribution.Share(Profile.FUNCTION, "products_changed()", 0, false, 0.0049, 0.0914,
-                1, 1, 0.0865, 0.0316, 1.136);
-        Attribution.Share st = new Attribution.Share(Profile.STATEMENT, LONG, -2394038806733245839L, false, 0.0910, 0.1500,
-                1, 1, 0.059, 0.0201, 0.45);
+        Profile.Parent update = new Profile.Parent(Profile.STATEMENT, "UPDATE tviews.products SET price = $1 / $3, "
+                + "updated_at = date_trunc($4, now()) WHERE id = $2", -6566630590836981456L, true);
+        Profile.Parent trigger = new Profile.Parent(Profile.FUNCTION, "products_changed()", 0, false);
+        // the gross change: 0.1022 net + 0.0078 the offset took back = 0.1100; 0.0700 + 0.0400 of it the two parts
+        Attribution.Share fn = new Attribution.Share(Profile.FUNCTION, "products_changed()", 0, false, 0.0049, 0.0749,
+                1, 1, 0.0700, 0.0316, 0.0700 / 0.1100, false, update, true, 0);
+        Attribution.Share st = new Attribution.Share(Profile.STATEMENT, LONG, -2394038806733245839L, false, 0.0910,
+                0.1310, 1, 1, 0.0400, 0.0201, 0.0400 / 0.1100, false, trigger, true, 1);
+        Attribution.Share faster = new Attribution.Share(Profile.STATEMENT, "SELECT count(*) FROM tviews.reviews", 17,
+                false, 0.0200, 0.0122, 1, 1, -0.0078, 0.0030, -0.0078 / 0.1100, true, null, false, 0);
         Attribution.PlanChange plan = new Attribution.PlanChange(LONG,
                 "  Aggregate\n!   ->  Index Only Scan using reviews_idx on reviews  Index Cond: (product_id = 1)",
                 "  Aggregate\n!   ->  Seq Scan on reviews  Filter: (product_id = 1)");
-        Attribution regressed = new Attribution(List.of(fn, st), 1, 0.1022, List.of(plan), List.of());
-        Attribution nothing = new Attribution(List.of(), 0, 0.004, List.of(), List.of("attribution: track_functions "
+        Attribution regressed = new Attribution(List.of(fn, st, faster), 1, 0.1022, 0.1100, List.of(plan),
+                List.of());
+        Attribution nothing = new Attribution(List.of(), 0, 0.004, 0, List.of(), List.of("attribution: track_functions "
                 + "cannot be set (needs superuser or a grant): statements only"));
         return new ComparisonReport(OverallVerdict.FAIL, false, false, List.of(), List.of(), List.of(
                 benchmark("single_row_update", 0.111, 0.213, Verdict.REGRESSION, regressed),
