@@ -60,10 +60,15 @@ public final class Defaults {
     /**
      * A/B: a pass of pairs may take this long when the suite's iterations take less, so a cheap benchmark gets the
      * pairs that make it sensitive (a 0.1 ms statement: about a thousand pairs, "could detect" under 1 %) while one
-     * whose iterations take longer gets just its iterations. Four cheap benchmarks add about 4 s to a run: measured in
-     * docs/MEASUREMENTS.md.
+     * whose iterations take longer gets just its iterations; at most {@link #LOOK_BUDGET} over the whole suite.
      */
     public static final Duration LOOK_TIME = Duration.ofSeconds(1);
+
+    /**
+     * A/B: what the cheap benchmarks' longer first passes may add to a run in all, so a suite of fifty cheap
+     * benchmarks does not take fifty seconds longer: each gets {@link #LOOK_TIME} or its share of this, the less.
+     */
+    public static final Duration LOOK_BUDGET = Duration.ofSeconds(4);
 
     /** A/B: no pass after a benchmark's first starts after this long, so a slow suite cannot hold a CI job for hours. */
     public static final Duration MAX_TIME = Duration.ofMinutes(10);

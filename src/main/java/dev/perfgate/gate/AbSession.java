@@ -138,7 +138,7 @@ final class AbSession implements AutoCloseable {
                 new AbRun.Arm(candidate, candidateVersion, candidateServer.url(), candidateServer.spec()), overrides,
                 quick, new AbRun.Budget(pairs, against.maxTime().toMillis()));
         AbRun.Outcome measured = engine.runAb(plan, new Allocations(candidate.settings(), overrides, pairs,
-                against.detect(), policy, quick));
+                against.detect(), policy, quick, candidate.benchmarks().size()));
         RunResult baseRun = selection.mark(measured.base());
         RunResult candidateRun = selection.mark(measured.candidate());
         ResultsJson.write(baseRun, against.baseOutput());

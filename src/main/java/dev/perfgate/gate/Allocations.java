@@ -22,15 +22,18 @@ final class Allocations implements InterleavedRun.Allocation {
 
     /**
      * @param detect {@code --detect}; null for each benchmark's {@code detect=}, if any
-     * @param quick  quick mode: a pass is the iterations, however cheap (rapid feedback, not sensitivity)
+     * @param quick      quick mode: a pass is the iterations, however cheap (rapid feedback, not sensitivity)
+     * @param benchmarks how many benchmarks share {@link Defaults#LOOK_BUDGET}
      */
-    Allocations(Settings suite, Settings overrides, int maxPairs, Double detect, Policy policy, boolean quick) {
+    Allocations(Settings suite, Settings overrides, int maxPairs, Double detect, Policy policy, boolean quick,
+                int benchmarks) {
         this.suite = suite;
         this.overrides = overrides;
         this.maxPairs = maxPairs;
         this.detect = detect;
         this.policy = policy;
-        this.lookSeconds = quick ? 0 : Defaults.LOOK_TIME.toMillis() / 1000.0;
+        this.lookSeconds = quick ? 0 : Math.min(Defaults.LOOK_TIME.toMillis(),
+                Defaults.LOOK_BUDGET.toMillis() / (double) Math.max(1, benchmarks)) / 1000.0;
     }
 
     private Settings settings(BenchmarkSpec spec) {
