@@ -268,11 +268,25 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
         if (MannKendall.pValue(sample) >= DRIFT_ALPHA) return;
         MannKendall.Trend trend = MannKendall.test(sample);
         if (trend.pValue() < DRIFT_ALPHA && Math.abs(trend.relativeChange()) >= policy.warnThreshold()) {
-            notes.add(String.format(Locale.ROOT, "not stationary: %s samples trend %s over the run (%s first→last "
-                            + "iteration by Sen's slope, Mann-Kendall %s)", side,
-                    trend.slope() > 0 ? "upward" : "downward", Numbers.percent(trend.relativeChange()),
-                    Numbers.pIs(trend.pValue())));
+            notes.add(driftNote(side, trend));
         }
+    }
+
+    /**
+     * The note on a trend within a run. Its size is the trend line's (Sen's slope, extrapolated across the run's
+     * iterations), not a change measured from the first iteration to the last; a line that moves by the median or
+     * more would reach zero or double, which no steady process does, so beyond that it is given as a rate per 100
+     * iterations and called what it is (it once read "−100.0% first→last iteration").
+     */
+    static String driftNote(String side, MannKendall.Trend trend) {
+        boolean up = trend.slope() > 0;
+        String size = Math.abs(trend.relativeChange()) < 1
+                ? "moves " + Numbers.percent(trend.relativeChange()) + " of the median across its " + trend.n()
+                        + " iterations"
+                : "moves " + Numbers.percent(trend.relativeChange() / (trend.n() - 1) * 100) + " of the median per 100 "
+                        + "iterations, more than the median itself across its " + trend.n() + ": far from steady";
+        return "not stationary: " + side + " samples trend " + (up ? "upward" : "downward") + " within the run: the "
+                + "trend line (Sen's slope) " + size + " (Mann-Kendall " + Numbers.pIs(trend.pValue()) + ")";
     }
 
     private static int size(BenchmarkResult r) {

@@ -132,8 +132,8 @@ public final class RegressionCheck {
         // widened on the ratio current / baseline itself: a higher-is-better change that is positive-is-worse
         // (1 - ratio) can be below -1, where no logarithm exists
         RelativeChange bad = Worse.positive(comparison.change().coveringRunNoise(runSigma), pair.sides().direction());
-        VerdictRule.Decision decision = VerdictRule.decide(VerdictRule.Change.of(bad, pAdjusted, comparison),
-                pair.quick(), policy);
+        VerdictRule.Decision decision = VerdictRule.decide(VerdictRule.Change.of(bad, pAdjusted, comparison)
+                .acrossRuns(runSigma, bad.confidence()), pair.quick(), policy);
         List<String> notes = new ArrayList<>(decision.notes());
         if (bad.low() < sampleLevel.low()) {
             notes.add("interval widened for run-to-run noise of ±" + Numbers.share(Math.expm1(runSigma))

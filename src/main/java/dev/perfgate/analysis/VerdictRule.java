@@ -46,12 +46,36 @@ final class VerdictRule {
     record Decision(Verdict verdict, List<String> notes, Integer iterationsToDecide) {
     }
 
-    /** The bad-direction change of one benchmark: estimate and interval, positive = worse. */
-    record Change(double estimate, double low, double high, double pValue, int baselineN, int currentN) {
+    /**
+     * The bad-direction change of one benchmark: estimate and interval, positive = worse.
+     *
+     * @param runSigma       the run-to-run noise (log standard deviation of runs' medians) the interval was widened
+     *                       to cover, in a comparison of separate runs; 0 when both sides ran in one session
+     * @param floorHalfWidth the half-width no number of iterations can shrink the interval below: the run-to-run
+     *                       noise's, around the estimate (0 in one session)
+     */
+    record Change(double estimate, double low, double high, double pValue, int baselineN, int currentN,
+                  double runSigma, double floorHalfWidth) {
+
+        /** A change of two sides measured in one session: no run-to-run noise between them. */
+        Change(double estimate, double low, double high, double pValue, int baselineN, int currentN) {
+            this(estimate, low, high, pValue, baselineN, currentN, 0, 0);
+        }
 
         /** {@code bad} (positive = worse) with the p-value {@code pValue} and the sample sizes of {@code test}. */
         static Change of(RelativeChange bad, double pValue, Comparison test) {
             return new Change(bad.estimate(), bad.low(), bad.high(), pValue, test.baselineN(), test.currentN());
+        }
+
+        /**
+         * This change of two separate runs, its interval (at {@code confidence}) widened for run-to-run noise
+         * {@code sigma}.
+         */
+        Change acrossRuns(double sigma, double confidence) {
+            if (!(sigma > 0) || Double.isNaN(estimate)) return this;
+            RelativeChange floor = new RelativeChange(estimate, estimate, estimate, confidence).coveringRunNoise(sigma);
+            return new Change(estimate, low, high, pValue, baselineN, currentN, sigma,
+                    (floor.high() - floor.low()) / 2);
         }
 
         boolean hasInterval() {
@@ -88,9 +112,9 @@ final class VerdictRule {
             return new Decision(Verdict.WARNING, notEstablished(c, significant, quick, policy, cap), iterations);
         }
         if (straddles) {
-            return new Decision(Verdict.INCONCLUSIVE, List.of(String.format(Locale.ROOT,
-                    "interval %s to %s is too wide to tell ok from regression; about %d iterations per run "
-                            + "would decide", Numbers.percent(c.low()), Numbers.percent(c.high()), iterations)), iterations);
+            return new Decision(Verdict.INCONCLUSIVE, List.of("interval " + Numbers.percent(c.low()) + " to "
+                    + Numbers.percent(c.high()) + " is too wide to tell ok from regression; " + howToDecide(c,
+                    iterations)), iterations);
         }
         if (c.estimate() > w) return new Decision(Verdict.WARNING, List.of(), null);
         return new Decision(Verdict.OK, List.of(), null);
@@ -114,11 +138,19 @@ final class VerdictRule {
                     + " to " + Numbers.percent(c.high()) + ") reaches into the ±" + Numbers.share(policy.warnThreshold())
                     + " band: not established as a regression");
         }
-        if (c.low() < policy.warnThreshold()) {
-            notes.add(String.format(Locale.ROOT, "about %d iterations per run would decide",
-                    iterationsToDecide(c, policy)));
-        }
+        if (c.low() < policy.warnThreshold()) notes.add(howToDecide(c, iterationsToDecide(c, policy)));
         return notes;
+    }
+
+    /**
+     * What would decide an undecided change: more iterations per run, or, when the run-to-run noise alone keeps the
+     * interval too wide, a comparison in one session, which more iterations of separate runs can never replace.
+     */
+    private static String howToDecide(Change c, Integer iterations) {
+        if (iterations != null) return String.format(Locale.ROOT, "about %d iterations per run would decide", iterations);
+        return "more iterations cannot narrow it: separate runs differ by run-to-run noise of ±"
+                + Numbers.share(Math.expm1(c.runSigma())) + ", which no number of iterations within a run removes; "
+                + "compare both sides in one session to decide (perfgate check --against REF)";
     }
 
     private static String capText(double cap) {
@@ -128,12 +160,16 @@ final class VerdictRule {
     /**
      * Iterations per run (baseline and current alike) that would shrink the interval enough to decide: the
      * half-width scales with {@code sqrt(1/m + 1/n)}, and must drop to the distance from the estimate to the
-     * farther of the two thresholds it has to clear.
+     * farther of the two thresholds it has to clear. Null when no number would: between separate runs the interval
+     * never gets narrower than the run-to-run noise's ({@link Change#floorHalfWidth()}), and when that alone is
+     * wider than needed, shrinking the within-run part as if it were all the width gave advice that could not work
+     * (600 iterations a side left the interval as wide, and the advice grew).
      */
-    static int iterationsToDecide(Change c, Policy policy) {
+    static Integer iterationsToDecide(Change c, Policy policy) {
         double halfWidth = (c.high() - c.low()) / 2;
         double needed = Math.max(policy.failThreshold() - c.estimate(), c.estimate() - policy.warnThreshold());
         needed = Math.max(needed, (policy.failThreshold() - policy.warnThreshold()) / 2);
+        if (c.floorHalfWidth() > 0 && c.floorHalfWidth() >= needed) return null;
         if (!(halfWidth > needed) || needed <= 0) return Math.max(c.currentN(), c.baselineN());
         double inverseN = 1.0 / c.baselineN() + 1.0 / c.currentN();
         double perRun = 2 / (inverseN * Math.pow(needed / halfWidth, 2));

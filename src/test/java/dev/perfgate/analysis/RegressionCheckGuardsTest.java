@@ -85,10 +85,26 @@ class RegressionCheckGuardsTest {
         for (int i = 0; i < drifting.length; i++) drifting[i] *= 1 + 0.2 * i / (drifting.length - 1);
         BenchmarkComparison b = RegressionCheck.compare(run(bench("b", BASELINE)), run(bench("b", drifting)),
                 Policy.DEFAULT).benchmarks().get(0);
-        assertThat(b.notes()).anyMatch(n -> n.startsWith(
-                "not stationary: current samples trend upward over the run (+13.0% first→last"));
+        assertThat(b.notes()).anyMatch(n -> n.startsWith("not stationary: current samples trend upward within the "
+                + "run: the trend line (Sen's slope) moves +13.0% of the median across its 30 iterations"));
         BenchmarkComparison steady = Runs.compareOne(BASELINE, lognormal(7, 30, 1.0, 0.05));
         assertThat(steady.notes()).noneMatch(n -> n.startsWith("not stationary"));
+    }
+
+    /**
+     * A long run that speeds up steeply: Sen's line across 600 iterations falls by more than the median, which it
+     * used to print as "−100.0% first→last iteration"; now a rate per 100 iterations, never −100 % or beyond.
+     */
+    @Test
+    void aSteepTrendIsARateNotAnImpossibleChange() {
+        double[] falling = lognormal(8, 600, 1.0, 0.02);
+        for (int i = 0; i < falling.length; i++) falling[i] *= Math.exp(-3.0 * i / (falling.length - 1));
+        BenchmarkComparison b = RegressionCheck.compare(run(bench("b", BASELINE)), run(bench("b", falling)),
+                Policy.DEFAULT).benchmarks().get(0);
+        String note = b.notes().stream().filter(n -> n.startsWith("not stationary")).findFirst().orElseThrow();
+        assertThat(note).startsWith("not stationary: current samples trend downward within the run: the trend line "
+                + "(Sen's slope) moves -").contains("% of the median per 100 iterations, more than the median itself "
+                + "across its 600: far from steady").doesNotContain("-100.0%", "first→last");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.ReportedSummary;
@@ -49,6 +51,21 @@ class RegressionCheckTest {
         assertThat(b.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
         assertThat(b.iterationsToDecide()).isGreaterThan(100);
         assertThat(b.notes()).anyMatch(n -> n.contains("too wide to tell ok from regression"));
+    }
+
+    /**
+     * Against a stored baseline with 25 % run-to-run noise (the prior), 600 tight iterations a side still leave the
+     * interval too wide, and the advice is the comparison in one session, not more iterations (issue 22, item 11).
+     */
+    @Test
+    void runToRunNoiseIsNotAdvisedAwayWithIterations() {
+        ComparisonReport report = RegressionCheck.compare(Runs.run(bench("q", lognormal(11, 600, 1.0, 0.05))),
+                Runs.run(bench("q", lognormal(12, 600, 1.03, 0.05))), Policy.DEFAULT, Map.of("q", Math.log1p(0.25)));
+        BenchmarkComparison b = report.benchmarks().get(0);
+        assertThat(b.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(b.iterationsToDecide()).isNull();
+        assertThat(b.notes()).anyMatch(n -> n.contains("more iterations cannot narrow it")
+                && n.contains("check --against REF")).noneMatch(n -> n.contains("iterations per run would decide"));
     }
 
     @Test

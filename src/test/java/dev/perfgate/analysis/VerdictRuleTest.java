@@ -2,6 +2,7 @@ package dev.perfgate.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfgate.stats.RelativeChange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,6 +47,35 @@ class VerdictRuleTest {
         assertThat(d.iterationsToDecide()).isEqualTo((int) Math.ceil(2 / ((0.01 + 1 / 30.0) * Math.pow(0.08 / 0.175, 2))));
         assertThat(d.notes()).containsExactly("interval -15.0% to +20.0% is too wide to tell ok from regression; "
                 + "about 221 iterations per run would decide");
+    }
+
+    /**
+     * Between separate runs (a stored baseline, 25 % run-to-run noise assumed) the interval never gets narrower than
+     * the noise's, so no number of iterations decides: it used to advise "about 571 iterations per run", and 600 a
+     * side left the interval as wide (issue 22, item 11). The advice is the comparison in one session instead.
+     */
+    @Test
+    void iterationsCannotDecideWhatRunToRunNoiseKeepsOpen() {
+        double sigma = Math.log1p(0.25);
+        RelativeChange sampleLevel = new RelativeChange(0.03, 0.01, 0.05, 0.95);
+        RelativeChange widened = sampleLevel.coveringRunNoise(sigma);
+        VerdictRule.Change change = new VerdictRule.Change(0.03, widened.low(), widened.high(), 0.01, 600, 600)
+                .acrossRuns(sigma, 0.95);
+        VerdictRule.Decision d = VerdictRule.decide(change, false, Policy.DEFAULT);
+        assertThat(d.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(d.iterationsToDecide()).isNull();
+        assertThat(d.notes()).singleElement().asString().contains("too wide to tell ok from regression",
+                "more iterations cannot narrow it", "run-to-run noise of ±25%", "perfgate check --against REF")
+                .doesNotContain("iterations per run would decide");
+        VerdictRule.Decision warning = VerdictRule.decide(new VerdictRule.Change(0.15, widened.low() + 0.12,
+                widened.high() + 0.12, 0.08, 600, 600).acrossRuns(sigma, 0.95), false, Policy.DEFAULT);
+        assertThat(warning.verdict()).isEqualTo(Verdict.WARNING);
+        assertThat(warning.notes()).anyMatch(n -> n.contains("check --against REF"))
+                .noneMatch(n -> n.contains("iterations per run would decide"));
+        // with little run-to-run noise the within-run part is what is wide, and more iterations do help
+        VerdictRule.Decision quiet = VerdictRule.decide(new VerdictRule.Change(0.02, -0.15, 0.20, 0.8, 100, 30)
+                .acrossRuns(0.01, 0.95), false, Policy.DEFAULT);
+        assertThat(quiet.iterationsToDecide()).isEqualTo(221);
     }
 
     @Test

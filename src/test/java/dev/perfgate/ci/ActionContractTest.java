@@ -114,16 +114,18 @@ class ActionContractTest {
         files.add(init("sharded", "--shards", "3"));
         files.add(init("pgxs", "--extension", "pgxs", "--extension-name", "ext"));
         files.add(init("pgrx", "--extension", "pgrx", "--extension-name", "ext", "--postgresql", "16,17"));
+        files.add(init("pinned", "--source", "https://git.example.com/perfgate.git@1a2b3c4"));
+        files.add(init("pinned-sharded", "--shards", "2", "--source", "file:///srv/perfgate.git@v1"));
         int calls = 0;
         for (Path f : files) calls += checkCalls(read(f), f.toString());
         List<String> snippets = yamlBlocks(read(Scripts.REPO.resolve("docs/USER-GUIDE.md")));
         for (String s : snippets) calls += checkCalls(s, "USER-GUIDE.md snippet");
-        assertThat(calls).as("calls of the action found").isGreaterThanOrEqualTo(14);
+        assertThat(calls).as("calls of the action found").isGreaterThanOrEqualTo(18);
     }
 
     /** Checks every step that calls the action, wherever it sits in a workflow or a snippet of steps. */
     private int checkCalls(String workflow, String where) {
-        if (!workflow.contains("perfgate@") && !workflow.contains("uses: ./")) return 0;
+        if (!workflow.contains("perfgate@") && !workflow.contains("uses: ./")) return 0; // also ./.perfgate/src
         return checkCalls(Yaml.parse(workflow), where);
     }
 
@@ -134,7 +136,7 @@ class ActionContractTest {
             for (Object o : list) calls += checkCalls(o, where);
         } else if (node instanceof Map<?, ?> map) {
             String uses = String.valueOf(map.get("uses"));
-            if (uses.equals("./") || uses.matches("[^/]+/perfgate@.*")) {
+            if (uses.equals("./") || uses.equals("./.perfgate/src") || uses.matches("[^/]+/perfgate@.*")) {
                 calls++;
                 Map<String, Object> with = (Map<String, Object>) ((Map<String, Object>) map).getOrDefault("with",
                         Map.of());

@@ -104,6 +104,12 @@ final class CiFixture {
                 "file://" + upstream, workspace.toString());
     }
 
+    /** A whole clone of {@code branch} into {@code workspace}, as GitLab makes it with GIT_DEPTH 0. */
+    void checkoutWhole(String branch, Path workspace) throws Exception {
+        Scripts.git(workspace, "clone", "-q", "--no-tags", "--branch", branch, "file://" + upstream,
+                workspace.toString());
+    }
+
     /** The {@code github} context of a pull request from {@code head} into main. */
     Map<String, Object> pullRequest(int number, String head, String headSha, long runId) {
         Map<String, Object> github = common(runId, headSha);
@@ -151,6 +157,28 @@ final class CiFixture {
         actions.seed(keys.get("key"), built);
     }
 
+    /** What a later commit of {@link #perfgateSource} prints: the pinned commit is not what ran if a log shows it. */
+    static final String UNPINNED = "NOT-THE-PINNED-COMMIT";
+
+    /**
+     * A git repository standing in for a copy of perfgate's (init --source URL@REF): this working tree's action,
+     * scripts and sources in one commit, whose id this returns, then a later commit whose check.sh fails saying
+     * {@link #UNPINNED}.
+     */
+    static String perfgateSource(Path dir) throws Exception {
+        Files.createDirectories(dir);
+        for (String part : List.of("action.yml", "pom.xml", "scripts", "src/main")) {
+            FakeActions.copy(Scripts.REPO.resolve(part), dir.resolve(part));
+        }
+        Scripts.git(dir, "init", "-q");
+        Scripts.git(dir, "add", ".");
+        Scripts.git(dir, "commit", "-q", "-m", "perfgate");
+        String pinned = Scripts.git(dir, "rev-parse", "HEAD");
+        Files.writeString(dir.resolve("scripts/ci/check.sh"), "#!/usr/bin/env bash\necho " + UNPINNED + "\nexit 3\n");
+        Scripts.git(dir, "commit", "-q", "-a", "-m", "later");
+        return pinned;
+    }
+
     /** The jar {@code mvn package} built, which the integration tests run after. */
     static Path jar() {
         Path jar = Scripts.REPO.resolve("target/perfgate.jar");
@@ -169,6 +197,21 @@ final class CiFixture {
         int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true,
                 StandardCharsets.UTF_8), args);
         if (code != 0) throw new AssertionError("perfgate " + String.join(" ", args) + ": " + out);
+    }
+
+    /**
+     * A project's GitLab CI as GitLab reads it: its {@code .gitlab-ci.yml} with the files it includes ({@code
+     * include: - local:}) merged in, each at the project's root.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> gitlabCi(Path root) throws IOException {
+        Map<String, Object> ci = new java.util.LinkedHashMap<>(Yaml.map(read(root.resolve(".gitlab-ci.yml"))));
+        Object include = ci.remove("include");
+        for (Object item : include instanceof List<?> l ? l : include == null ? List.of() : List.of(include)) {
+            String local = item instanceof Map<?, ?> m ? String.valueOf(m.get("local")) : String.valueOf(item);
+            ci.putAll(Yaml.map(read(root.resolve(local.startsWith("/") ? local.substring(1) : local))));
+        }
+        return ci;
     }
 
     static String read(Path file) throws IOException {

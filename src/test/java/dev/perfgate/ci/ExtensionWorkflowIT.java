@@ -135,7 +135,7 @@ class ExtensionWorkflowIT {
         Path rendered = tmp.resolve("gitlab-init");
         CiFixture.perfgate("init", "perf", "--root", rendered.toString(), "--ci", "gitlab", "--extension", "pgxs",
                 "--extension-name", "pgwork", "--postgresql", "15");
-        Map<String, Object> ci = Yaml.map(CiFixture.read(rendered.resolve(".gitlab-ci.yml")));
+        Map<String, Object> ci = CiFixture.gitlabCi(rendered);
         Map<String, Object> template = (Map<String, Object>) ci.get(".perfgate");
         Map<String, Object> job = (Map<String, Object>) ci.get("perfgate:merge-request");
         Path workspace = Files.createDirectories(tmp.resolve("gitlab-ws"));

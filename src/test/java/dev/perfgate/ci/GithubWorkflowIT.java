@@ -136,6 +136,30 @@ class GithubWorkflowIT {
         assertUntouchedBaseline(judge.workspace());
     }
 
+    /**
+     * {@code init --source URL@REF}, the route that works before perfgate is published: the workflow fetches
+     * perfgate's repository (here a local one standing in for the URL) at the pinned commit into the workspace, runs
+     * the action from that checkout, and the action builds perfgate's jar from it with Maven (the cache is empty).
+     * The branch has moved on to a commit whose check.sh would fail: the pinned commit is what runs.
+     */
+    @Test
+    void aPinnedSourceIsCheckedOutAndBuiltFromThere() throws Exception {
+        Path source = tmp.resolve("perfgate-source");
+        String pinned = CiFixture.perfgateSource(source);
+        repo = CiFixture.create(tmp, "--source", "file://" + source + "@" + pinned);
+        jarSeeded = true; // nothing in the cache: the action builds the jar from the checkout
+        WorkflowRunner.JobRun slowed = pullRequest("slow", repo.slow);
+        Path checkout = slowed.workspace().resolve(".perfgate/src");
+        assertThat(slowed.step("Check out perfgate").outcome()).as(slowed.log()).isEqualTo("success");
+        assertThat(Scripts.git(checkout, "rev-parse", "HEAD")).isEqualTo(pinned);
+        assertThat(slowed.log()).contains("perfgate: building the jar from " + checkout)
+                .doesNotContain(CiFixture.UNPINNED);
+        assertThat(slowed.step("Find or build perfgate").outputs().get("jar")).startsWith(jarCache.toString());
+        assertThat(slowed.step(CHECK_STEP).outputs()).containsEntry("exit-code", "1").containsEntry("verdict", "fail");
+        assertThat(slowed.log()).contains("::error title=performance regression::");
+        assertThat(Scripts.git(slowed.workspace(), "status", "--porcelain", "--untracked-files=no")).isEmpty();
+    }
+
     /** The action gating another harness's results: against none, the import and its baseline through args. */
     @Test
     void theActionGatesAnotherHarnesssResults() throws Exception {
@@ -195,9 +219,10 @@ class GithubWorkflowIT {
         actions.newRun();
         String text = CiFixture.read(repo.upstream.resolve(".github/workflows/performance.yml"));
         java.util.regex.Matcher action = java.util.regex.Pattern.compile("uses: (\\S+/perfgate@\\S+)").matcher(text);
-        assertThat(action.find()).as("the workflow calls perfgate's action").isTrue();
+        boolean checkedOut = text.contains("- uses: ./.perfgate/src"); // init --source URL@REF: the action from there
+        assertThat(checkedOut || action.find()).as("the workflow calls perfgate's action").isTrue();
         WorkflowRunner runner = new WorkflowRunner(Files.createDirectories(tmp.resolve("run-" + runs)), Scripts.REPO,
-                action.group(1), github, Map.of("PERFGATE_GH", Scripts.fake("fake-gh", tmp).toString(),
+                checkedOut ? null : action.group(1), github, Map.of("PERFGATE_GH", Scripts.fake("fake-gh", tmp).toString(),
                 "FAKE_GH_DIR", ghDir.toString(), "PERFGATE_JAR_CACHE", jarCache.toString()), actions);
         return runner.run(Yaml.map(text));
     }

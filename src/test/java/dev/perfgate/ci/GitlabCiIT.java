@@ -16,7 +16,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code .gitlab-ci.yml} that {@code perfgate init --ci gitlab} writes, its jobs' {@code before_script} and
+ * The GitLab CI that {@code perfgate init --ci gitlab} writes ({@code .gitlab-ci.yml} and the file it includes,
+ * {@code .gitlab/perfgate.gitlab-ci.yml}), its jobs' {@code before_script} and
  * {@code script} lines run in order in one bash with {@code set -eo pipefail} (as GitLab's shell executor runs
  * them), with the predefined variables of a merge-request or default-branch pipeline, in a shallow clone of the
  * user's repository ({@link CiFixture}). Real: perfgate's jar, git, jq and every script. Stood in for: GitLab's API
@@ -31,11 +32,12 @@ class GitlabCiIT {
     CiFixture repo;
     Map<String, Object> ci;
     Path api;
+    boolean cached = true;
 
     @BeforeEach
     void repository() throws Exception {
         repo = CiFixture.create(tmp, "--ci", "gitlab");
-        ci = Yaml.map(CiFixture.read(repo.upstream.resolve(".gitlab-ci.yml")));
+        ci = CiFixture.gitlabCi(repo.upstream);
         api = Files.createDirectories(tmp.resolve("gitlab-api"));
     }
 
@@ -61,19 +63,50 @@ class GitlabCiIT {
         assertThat(notes().get(0).get("body").asText()).doesNotContain("FAIL");
     }
 
+    /**
+     * The default branch at a commit with a parent (the clone is whole: GIT_DEPTH 0): the drift steps measure the
+     * commit against its parent (A/B, into the history), the check runs against the baseline (which names no anchor
+     * commit here, so a warning says why there is no drift check), the ledger is printed, and both gates pass.
+     */
     @Test
     void theDefaultBranchRecordsTheHistoryAndDrawsTheTrends() throws Exception {
         assertThat(rule("perfgate:main")).contains("CI_DEFAULT_BRANCH");
         Map<String, String> main = new LinkedHashMap<>(Map.of("CI_PIPELINE_SOURCE", "push", "CI_COMMIT_BRANCH", "main",
-                "CI_DEFAULT_BRANCH", "main", "CI_COMMIT_SHA", repo.base));
-        Scripts.Result run = job("perfgate:main", "main", repo.base, main);
+                "CI_DEFAULT_BRANCH", "main", "CI_COMMIT_SHA", repo.same));
+        Scripts.Result run = job("perfgate:main", "same", repo.same, main);
         assertThat(run.exitCode()).as(run.output()).isZero();
-        Path workspace = tmp.resolve("ws-main");
-        assertThat(Files.readAllLines(workspace.resolve("perfgate-history/history.jsonl"))).hasSize(1);
+        Path workspace = tmp.resolve("ws-same");
+        assertThat(Files.readAllLines(workspace.resolve("perfgate-history/history.jsonl"))).hasSize(2);
+        assertThat(CiFixture.read(workspace.resolve("perfgate-out/drift.env"))).contains("anchor-args=\n",
+                "parent-exit-code=0\n");
+        assertThat(workspace.resolve("perfgate-out/parent/reports/comparison.md")).isNotEmptyFile();
+        assertThat(run.output()).contains("WARNING: no drift check: perf/baseline.json names no anchor commit")
+                .doesNotContain("first commit has no parent", "unknown drift step");
         assertThat(workspace.resolve("perfgate-out/trends/index.html")).isNotEmptyFile();
         assertThat(run.output()).contains("perfgate: pass");
         assertThat(api.resolve("calls.log")).doesNotExist();
         assertThat(Scripts.git(workspace, "status", "--porcelain", "--untracked-files=no")).isEmpty();
+    }
+
+    /**
+     * {@code init --ci gitlab --source URL@REF}, with a local repository standing in for the URL and nothing in
+     * GitLab's cache: the before_script fetches perfgate at the pinned commit (not the branch's later one), builds it
+     * with Maven and gates the merge request with that build.
+     */
+    @Test
+    void aPinnedSourceIsFetchedAndBuilt() throws Exception {
+        Path source = tmp.resolve("perfgate-source");
+        String pinned = CiFixture.perfgateSource(source);
+        repo = CiFixture.create(tmp.resolve("pinned"), "--ci", "gitlab", "--source", "file://" + source + "@" + pinned);
+        ci = CiFixture.gitlabCi(repo.upstream);
+        cached = false;
+        Scripts.Result slowed = job("perfgate:merge-request", "slow", repo.slow, mergeRequest());
+        assertThat(slowed.exitCode()).as(slowed.output()).isEqualTo(1);
+        Path workspace = tmp.resolve("ws-slow");
+        assertThat(Scripts.git(workspace.resolve(".perfgate/src"), "rev-parse", "HEAD")).isEqualTo(pinned);
+        assertThat(workspace.resolve(".perfgate/perfgate.jar")).isNotEmptyFile();
+        assertThat(slowed.output()).contains("ERROR: performance regression").doesNotContain(CiFixture.UNPINNED)
+                .doesNotContain("detached HEAD");
     }
 
     private Map<String, String> mergeRequest() {
@@ -87,8 +120,13 @@ class GitlabCiIT {
         Map<String, Object> job = (Map<String, Object>) ci.get(name);
         Map<String, Object> template = (Map<String, Object>) ci.get(job.get("extends").toString());
         Path workspace = Files.createDirectories(tmp.resolve("ws-" + branch));
-        repo.checkout(branch, workspace);
-        cachedBuild(workspace);
+        if ("0".equals(String.valueOf(((Map<String, Object>) template.get("variables")).get("GIT_DEPTH")))) {
+            repo.checkoutWhole(branch, workspace);
+        } else {
+            repo.checkout(branch, workspace);
+        }
+        if (cached) cachedBuild(workspace);
+        else Files.writeString(workspace.resolve(".git/info/exclude"), ".perfgate/\nperfgate-out/\nperfgate-history/\n");
         Map<String, String> env = new LinkedHashMap<>();
         ((Map<String, Object>) template.get("variables")).forEach((k, v) -> env.put(k, String.valueOf(v)));
         ((Map<String, Object>) job.getOrDefault("variables", Map.of())).forEach((k, v) -> env.put(k, String.valueOf(v)));

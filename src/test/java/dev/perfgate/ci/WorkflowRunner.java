@@ -45,7 +45,8 @@ final class WorkflowRunner {
 
     /**
      * @param root        a scratch folder for workspaces, the cache and the artifacts
-     * @param actionRoot  the repository holding {@code action.yml}, run for {@code uses: ./} and {@code actionRef}
+     * @param actionRoot  the repository holding {@code action.yml}, run for {@code uses: ./} and {@code actionRef}; any
+     *                    other {@code uses: ./PATH} runs the action at PATH in the job's workspace
      * @param github      the {@code github} context of the event (event_name, event, sha, ref, repository, ...)
      * @param environment variables every step gets besides this process's and the {@code GITHUB_*} ones
      */
@@ -208,7 +209,12 @@ final class WorkflowRunner {
             Map<String, String> with = new LinkedHashMap<>();
             ((Map<String, Object>) step.getOrDefault("with", Map.of())).forEach((k, v) ->
                     with.put(k, Expressions.interpolate(String.valueOf(v), contexts, status)));
-            if (uses.equals("./") || uses.equals(actionRef)) return composite(with, contexts, stepEnv, outputs, record);
+            if (uses.equals("./") || uses.equals(actionRef)) {
+                return composite(actionRoot, with, contexts, stepEnv, outputs, record);
+            }
+            // A local action in the workspace, e.g. perfgate checked out there by an earlier step (init --source URL@REF)
+            if (uses.startsWith("./")) return composite(workspace.resolve(uses).normalize(), with, contexts, stepEnv,
+                    outputs, record);
             if (!FakeActions.handles(uses)) throw new IllegalArgumentException("the workflow uses " + uses
                     + ", which this runner has no stand-in for");
             FakeActions.Outcome outcome = actions.run(uses, with, workspace, postSaves);
@@ -219,9 +225,10 @@ final class WorkflowRunner {
 
         /** Our action: its inputs from {@code with} and its defaults, its steps, then its outputs. */
         @SuppressWarnings("unchecked")
-        private boolean composite(Map<String, String> with, Map<String, Object> caller, Map<String, String> stepEnv,
-                                  Map<String, String> outputs, List<StepRun> record) throws Exception {
-            Map<String, Object> action = Yaml.map(Files.readString(actionRoot.resolve("action.yml")));
+        private boolean composite(Path actionPath, Map<String, String> with, Map<String, Object> caller,
+                                  Map<String, String> stepEnv, Map<String, String> outputs, List<StepRun> record)
+                throws Exception {
+            Map<String, Object> action = Yaml.map(Files.readString(actionPath.resolve("action.yml")));
             Map<String, Object> declared = (Map<String, Object>) action.get("inputs");
             for (String key : with.keySet()) {
                 if (!declared.containsKey(key)) throw new IllegalArgumentException("the action has no input " + key);
@@ -242,7 +249,7 @@ final class WorkflowRunner {
             if (!"composite".equals(runs.get("using"))) throw new IllegalArgumentException("not a composite action");
             Map<String, String> saved = new LinkedHashMap<>(env);
             env.putAll(stepEnv);
-            steps((List<Object>) runs.get("steps"), contexts, status, actionRoot, record);
+            steps((List<Object>) runs.get("steps"), contexts, status, actionPath, record);
             env.clear();
             env.putAll(saved);
             ((Map<String, Object>) action.getOrDefault("outputs", Map.of())).forEach((name, spec) -> outputs.put(name,

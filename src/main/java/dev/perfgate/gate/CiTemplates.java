@@ -1,4 +1,4 @@
-package dev.perfgate.cli;
+package dev.perfgate.gate;
 
 import dev.perfgate.PerfgateException;
 
@@ -17,23 +17,27 @@ import java.util.stream.Stream;
 /**
  * The CI files {@code perfgate init} writes, filled in from the templates in {@code /init/}: a GitHub workflow that
  * uses perfgate's action (one job, or a matrix of shards and a judge), or a GitLab CI file that builds perfgate from
- * its source and runs the same scripts ({@code scripts/ci/}); for an extension project ({@code --extension}), both
+ * its source and runs the same scripts ({@code scripts/ci/}). Where perfgate comes from is a {@link CiSource}: a
+ * GitHub repository's action, or any git repository checked out at a pinned ref before each call of the action
+ * (GitLab fetches either at that ref). For an extension project ({@code --extension}), both
  * install PostgreSQL and build the extension at the base and at the head before the gate. The templates' shell
  * snippets ({@code *.sh}) are shared by the two CI files, indented into them.
  */
-final class CiTemplates {
+public final class CiTemplates {
+
+    /** The GitHub workflow {@code init} writes. */
+    static final String GITHUB_WORKFLOW = ".github/workflows/performance.yml";
 
     /**
-     * Where CI gets perfgate: the GitHub repository and tag of its action (and, for GitLab, of its source). The one
-     * place that names it; the user guide's snippets say the same.
+     * The GitLab CI file {@code init} writes: a file of its own that the project's {@code .gitlab-ci.yml} includes,
+     * because most projects already have one and {@code init} never rewrites it.
      */
-    static final String SOURCE = "OWNER/perfgate@v1";
+    static final String GITLAB_INCLUDE = ".gitlab/perfgate.gitlab-ci.yml";
 
     /** Shards {@code init --shards} accepts: more jobs than this cost more than they save on a suite of SQL files. */
     static final int MAX_SHARDS = 16;
 
-    private static final Pattern REMOTE = Pattern.compile("([A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)@([A-Za-z0-9_./-]+)");
-    private static final Pattern LOCAL = Pattern.compile("\\./[A-Za-z0-9_./-]*");
+    private static final Pattern USES = Pattern.compile("(?m)^( *)- uses: @ACTION@$");
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_./-]+");
 
     /** The PostgreSQL majors perfgate can start a server from ({@code --pg-bin}). */
@@ -46,7 +50,7 @@ final class CiTemplates {
     private static final Pattern EXTENSION_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
 
     /** How an extension project builds: PGXS ({@code make install}) or pgrx ({@code cargo pgrx package}). */
-    enum ExtensionKind { pgxs, pgrx }
+    public enum ExtensionKind { pgxs, pgrx }
 
     /**
      * An extension project to write CI for.
@@ -104,9 +108,8 @@ final class CiTemplates {
     }
 
     /** The GitHub workflow: {@code shards} 1 for one job, more for a matrix of shard jobs and a judge. */
-    static String github(String suite, String source, int shards) {
+    static String github(String suite, CiSource source, int shards) {
         checkSuite(suite);
-        checkAction(source);
         if (shards < 1 || shards > MAX_SHARDS) {
             throw new PerfgateException("--shards " + shards + ": give a number of shards from 1 to " + MAX_SHARDS);
         }
@@ -114,16 +117,13 @@ final class CiTemplates {
                 .replace("@SHARD_LIST@", IntStream.rangeClosed(1, shards).mapToObj(String::valueOf)
                         .collect(Collectors.joining(", ")))
                 .replace("@SHARDS@", String.valueOf(shards));
-        return text.replace("@SUITE@", suite).replace("@ACTION@", source);
+        return uses(text.replace("@SUITE@", suite), source);
     }
 
-    /** The GitLab CI file; perfgate is cloned from {@code source}'s GitHub repository at its tag. */
-    static String gitlab(String suite, String source) {
+    /** The GitLab CI file (to include); perfgate is cloned from {@code source} at its ref and built. */
+    static String gitlab(String suite, CiSource source) {
         checkSuite(suite);
-        Matcher m = gitlabSource(source);
-        return template("gitlab-ci.yml").replace("@SUITE@", suite)
-                .replace("@SOURCE_URL@", "https://github.com/" + m.group(1) + ".git")
-                .replace("@SOURCE_REF@", m.group(2));
+        return clonedFrom(template("gitlab-ci.yml").replace("@SUITE@", suite), source);
     }
 
     /**
@@ -131,9 +131,8 @@ final class CiTemplates {
      * extension's majors, the extension built at the base and at the head into two staged trees, head against base),
      * pushes to main recorded per major.
      */
-    static String githubExtension(String suite, String source, Extension extension) {
+    static String githubExtension(String suite, CiSource source, Extension extension) {
         checkSuite(suite);
-        checkAction(source);
         String tools = extension.kind() == ExtensionKind.pgrx ? """
                       - name: Cache cargo-pgrx and the builds' dependencies
                         uses: actions/cache@v4
@@ -158,16 +157,14 @@ final class CiTemplates {
                 echo "PG_CONFIG=$pg_config" >> "$GITHUB_ENV"
                 echo "bindir=$("$pg_config" --bindir)" >> "$GITHUB_OUTPUT"
                 """, 10);
-        return extension.fill(template("performance-extension.yml"), suite)
+        return uses(extension.fill(template("performance-extension.yml"), suite)
                 .replace("@INSTALL@\n", install).replace("@TOOLS@\n", tools)
-                .replace("@BUILD@\n", indent(template(extension.kind() + "-build.sh"), 10))
-                .replace("@ACTION@", source);
+                .replace("@BUILD@\n", indent(template(extension.kind() + "-build.sh"), 10)), source);
     }
 
     /** The GitLab CI file for an extension project, as {@link #githubExtension} but for merge requests. */
-    static String gitlabExtension(String suite, String source, Extension extension) {
+    static String gitlabExtension(String suite, CiSource source, Extension extension) {
         checkSuite(suite);
-        Matcher m = gitlabSource(source);
         String tools = extension.kind() == ExtensionKind.pgrx ? indent("""
                 if ! command -v cargo >/dev/null; then
                   curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
@@ -176,13 +173,11 @@ final class CiTemplates {
                 """ + template("pgrx-tools.sh"), 6) : "";
         String packages = extension.kind() == ExtensionKind.pgrx ? " build-essential libclang-dev curl"
                 : " build-essential";
-        return extension.fill(template("gitlab-ci-extension.yml"), suite)
+        return clonedFrom(extension.fill(template("gitlab-ci-extension.yml"), suite)
                 .replace("@INSTALL@\n", indent(template("postgresql-install.sh").replace("@SUDO@", "")
                         .replace("@PACKAGES@", packages), 6))
                 .replace("@TOOLS@\n", tools)
-                .replace("@BUILD@\n", indent(template(extension.kind() + "-build.sh"), 6))
-                .replace("@SOURCE_URL@", "https://github.com/" + m.group(1) + ".git")
-                .replace("@SOURCE_REF@", m.group(2));
+                .replace("@BUILD@\n", indent(template(extension.kind() + "-build.sh"), 6)), source);
     }
 
     /** The suite folder's README, naming the CI file that gates it; {@code extension} null for a plain suite. */
@@ -201,21 +196,43 @@ final class CiTemplates {
         }
     }
 
-    private static void checkAction(String source) {
-        if (!REMOTE.matcher(source).matches() && !LOCAL.matcher(source).matches()) {
-            throw new PerfgateException("--source " + source + ": write the action as OWNER/REPO@REF (e.g. " + SOURCE
-                    + "), or ./ for the action in this repository");
+    /**
+     * The workflow with each call of perfgate's action filled in: the action of a GitHub repository (with a loud
+     * comment while it is the placeholder), or, for any git repository, a step that checks it out at its ref into the
+     * workspace and the call of that checkout as a local action (which builds perfgate from it, jar.sh).
+     */
+    private static String uses(String text, CiSource source) {
+        Matcher m = USES.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String pad = m.group(1);
+            String call = pad + "- uses: " + source.action();
+            if (source.placeholder()) {
+                call = indent(PLACEHOLDER_NOTE, pad.length()) + call;
+            } else if (source.kind() == CiSource.Kind.GIT) {
+                call = indent(template("perfgate-checkout.yml").replace("@SOURCE_URL@", source.cloneUrl())
+                        .replace("@SOURCE_REF@", source.ref()), pad.length()) + call;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(call));
         }
+        return m.appendTail(out).toString();
     }
 
-    private static Matcher gitlabSource(String source) {
-        Matcher m = REMOTE.matcher(source);
-        if (!m.matches()) {
-            throw new PerfgateException("--source " + source + ": GitLab CI clones perfgate from GitHub, so write "
-                    + "OWNER/REPO@REF (e.g. " + SOURCE + ")");
-        }
-        return m;
+    /** A GitLab file's source filled in, with the same loud comment while it is the placeholder. */
+    private static String clonedFrom(String text, CiSource source) {
+        String filled = text.replace("@SOURCE_URL@", source.cloneUrl()).replace("@SOURCE_REF@", source.ref())
+                .replace("@CI_INCLUDE@", GITLAB_INCLUDE);
+        return source.placeholder() ? filled.replace("    PERFGATE_SOURCE: ", indent(PLACEHOLDER_NOTE, 4)
+                + "    PERFGATE_SOURCE: ") : filled;
     }
+
+    /** The comment beside the placeholder in a written CI file. */
+    static final String PLACEHOLDER_NOTE = """
+            # PLACEHOLDER: perfgate is not published yet, so OWNER/perfgate names no repository and this job fails
+            # until you name one: run `perfgate init --source URL@COMMIT --force` (any git repository holding
+            # perfgate: the job checks it out there and builds perfgate from it), or --source OWNER/REPO@COMMIT (a
+            # GitHub repository holding perfgate). The user guide's "Wiring CI" says more.
+            """;
 
     /** {@code text}'s lines, each but the empty ones indented by {@code spaces}, ending with a line break. */
     static String indent(String text, int spaces) {
