@@ -73,6 +73,30 @@ final class ChangePointStatistic {
     }
 
     /**
+     * The split of {@code ranks} (doubled mid-ranks) whose left side's rank sum lies furthest from its mean under
+     * "no change", in standard deviations: {@code |W - a(m+1)/2| / sqrt(a·b·(m+1)/12)} (the Wilcoxon rank-sum
+     * statistic standardised; ties are ignored in the variance). Both sides at least {@code minSegment} long;
+     * ties between splits go to the leftmost. Where a shift is, not whether there is one.
+     */
+    static int sharpestSplit(int[] ranks, int minSegment) {
+        int m = ranks.length;
+        long doubledSum = 0;
+        int bestLeft = minSegment;
+        double best = Double.NEGATIVE_INFINITY;
+        for (int a = 1; a <= m - minSegment; a++) {
+            doubledSum += ranks[a - 1];
+            if (a < minSegment) continue;
+            int b = m - a;
+            double z = Math.abs(doubledSum / 2.0 - a * (m + 1) / 2.0) / Math.sqrt(a * (double) b * (m + 1) / 12.0);
+            if (z > best + 1e-12) {
+                best = z;
+                bestLeft = a;
+            }
+        }
+        return bestLeft;
+    }
+
+    /**
      * {@code sums[k]} = sum of {@code |r_i - r_j|} over pairs among the first {@code k} ranks (or the last
      * {@code k} when {@code fromEnd}). O(m²), which beats a Fenwick tree for window-sized segments (measured).
      */

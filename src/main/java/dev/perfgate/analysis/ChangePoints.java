@@ -23,7 +23,10 @@ import dev.perfgate.stats.Summary;
  *       1, on ranks), tested with a permutation test ({@link ChangePointNull}); if significant, recurse on both
  *       sides, each side at least {@code minSegment} runs. Matteson &amp; James also maximise over the right end
  *       {@code κ}; inside a window we keep {@code κ} at the window's end, which halves the cost of the null
- *       tables.</li>
+ *       tables. Where the shift is, once it is significant: the split whose rank sum is most extreme in
+ *       standard deviations (Wilcoxon's statistic standardised, {@link ChangePointStatistic#sharpestSplit}), not
+ *       the energy statistic's argmax, whose {@code a·b/m} weight pulls it toward the middle of short segments
+ *       (measured on the drift benchmark: steps at the exact run 62.5 % of the time, was 61.2 %).</li>
  *   <li>Significance is family-wise over the series: each split is tested at {@code alpha / windows}
  *       (Bonferroni), so a longer history does not mean more false alarms. Measured on 2,000 lognormal series of
  *       1,000 runs with no change: 0.6 % have a change point at alpha 0.01, 4.7 % at 0.05. (Hunter's t-test of
@@ -38,6 +41,9 @@ import dev.perfgate.stats.Summary;
 public final class ChangePoints {
 
     public static final ChangePoints DEFAULT = new ChangePoints(ChangePointSettings.DEFAULT);
+
+    /** Runs the default settings need on each side of a shift in time ({@link ChangePointSettings#DEFAULT}). */
+    public static final int MIN_RUNS_EACH_SIDE = ChangePointSettings.DEFAULT.minSegment();
 
     private final ChangePointSettings settings;
 
@@ -99,7 +105,8 @@ public final class ChangePoints {
                 settings.minSegment());
         double p = ChangePointNull.of(m, settings).pValue(best.statistic());
         if (p > testAlpha) return;
-        int at = from + best.left();
+        int at = from + ChangePointStatistic.sharpestSplit(ChangePointStatistic.doubledRanks(values, from, to),
+                settings.minSegment());
         out.add(new Candidate(at, p, best.statistic()));
         split(values, from, at, testAlpha, statistic, out);
         split(values, at, to, testAlpha, statistic, out);

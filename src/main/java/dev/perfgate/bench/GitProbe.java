@@ -60,6 +60,21 @@ public final class GitProbe {
         return "true".equals(git(dir, "rev-parse", "--is-shallow-repository"));
     }
 
+    /**
+     * The id of {@code file}'s blob at {@code commit} (the file as committed there); null when it did not exist
+     * there, or outside git.
+     */
+    public static String blobAt(Path file, String commit) {
+        Path dir = file.toAbsolutePath().getParent();
+        return git(dir, "rev-parse", "--verify", "--quiet", commit + ":./" + file.getFileName());
+    }
+
+    /** The blob id {@code file} in the work tree would have if committed now; null outside git. */
+    public static String blobOf(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        return git(dir, "hash-object", "--", file.getFileName().toString());
+    }
+
     /** Runs git in {@code dir}; its trimmed output, or null when git failed or is not there. */
     static String git(Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-C", dir.toString()));

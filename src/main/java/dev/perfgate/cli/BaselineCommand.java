@@ -37,8 +37,10 @@ final class BaselineCommand {
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true,
-            description = "Show how RESULTS differ from the current baseline, then make RESULTS the baseline once "
-                    + "approved (a yes on the terminal, or --yes). Refuses in CI (CI=true) without --yes.")
+            description = "Show how RESULTS differ from the current baseline (intervals widened for the run-to-run "
+                    + "noise the history shows, as check does), then make RESULTS the baseline once approved (a yes "
+                    + "on the terminal, or --yes) and write a summary for reviewers beside it (baseline.summary.md). "
+                    + "Refuses in CI (CI=true) without --yes.")
     static final class Accept implements Callable<Integer> {
         private final Console console;
 
@@ -58,14 +60,17 @@ final class BaselineCommand {
         @picocli.CommandLine.ArgGroup(exclusive = true)
         Target target = new Target();
 
+        @picocli.CommandLine.Mixin
+        HistoryCommand.Location history = new HistoryCommand.Location();
+
         Accept(Console console) {
             this.console = console;
         }
 
         @Override
         public Integer call() {
-            new dev.perfgate.gate.Accept(console).run(new AcceptRequest(results, reason, target.file, target.suite, yes, force,
-                    console.ci()));
+            new dev.perfgate.gate.Accept(console).run(new AcceptRequest(results, reason, target.file, target.suite, yes,
+                    force, console.ci(), history.location));
             return 0;
         }
     }

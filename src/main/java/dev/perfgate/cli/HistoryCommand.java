@@ -2,11 +2,13 @@ package dev.perfgate.cli;
 
 import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.ChangePoints;
 import dev.perfgate.analysis.DriftLedger;
 import dev.perfgate.gate.Record;
 import dev.perfgate.history.DriftHistory;
 import dev.perfgate.history.HistoryRows;
 import dev.perfgate.history.HistorySeries;
+import dev.perfgate.history.HistoryShifts;
 import dev.perfgate.history.HistoryStore;
 import dev.perfgate.model.HistoryRow;
 import dev.perfgate.model.RunResult;
@@ -126,7 +128,9 @@ final class HistoryCommand {
     }
 
     @Command(name = "analyze", mixinStandardHelpOptions = true,
-            description = "Find persistent shifts over the whole history (E-divisive means) and name their first commit.")
+            description = "Find persistent shifts over the whole history and name their first commit: in time (E-divisive "
+                    + "means; at least 5 runs on each side) and in shared buffers and rows per iteration (exact: from "
+                    + "the first run after the change).")
     static final class Analyze implements Callable<Integer> {
         private final Console console;
 
@@ -139,8 +143,8 @@ final class HistoryCommand {
 
         @Override
         public Integer call() {
-            console.out().print(HistoryTables.changePoints(HistorySeries.read(scope.history.open(), scope.suite,
-                    console::warn)));
+            HistorySeries series = HistorySeries.read(scope.history.open(), scope.suite, console::warn);
+            console.out().print(HistoryTables.changePoints(HistoryShifts.find(series, ChangePoints.DEFAULT)));
             return 0;
         }
     }

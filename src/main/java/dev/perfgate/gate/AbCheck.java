@@ -41,6 +41,14 @@ final class AbCheck {
 
         /** Where and how the run is recorded; asked after {@link #policy}. */
         Conclusion conclusion(Conclusion plain);
+
+        /**
+         * True when the report says that the change updates the suite's baseline ({@link BaselineChange}): a
+         * pull request's check; not a drift check, whose base (the anchor) precedes every accepted baseline.
+         */
+        default boolean notesBaselineChange() {
+            return true;
+        }
     }
 
     /** A plain {@code check --against}, with the drift budget's line when the history has main's last drift. */
@@ -75,6 +83,10 @@ final class AbCheck {
             for (String w : engine.measurementWarnings()) report = report.withWarning(w);
             report = Check.withAttributionOff(report, suite.settings().overriddenBy(m.overrides()));
             report = judging.judged(Check.withTimingWarnings(report, session.servers()));
+            if (judging.notesBaselineChange()) {
+                report = BaselineChange.noted(report, Suites.folder(m.side().suite()), suite.name(),
+                        session.baseCommit());
+            }
             return conclusion.finish(report, outcome.candidate(), r.reports().requested());
         }
     }

@@ -148,6 +148,12 @@ final class AbSession implements AutoCloseable {
     }
 
     /** What the base ran, for the reports: the revision or folder, or (same suite) the other server. */
+    /** The commit the base side's suite was exported from; null unless the base is a git revision. */
+    String baseCommit() {
+        return exported != null && baseSide.suite() instanceof SuiteSource.Revision ? exported.version().commit()
+                : null;
+    }
+
     private AbInfo.Version baseVersion() {
         if (exported != null) return exported.version();
         return new AbInfo.Version("server", null, null, baseSide.server().describe(), null);

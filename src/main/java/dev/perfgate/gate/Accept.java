@@ -1,6 +1,15 @@
 package dev.perfgate.gate;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
+import dev.perfgate.analysis.ComparisonReport;
+import dev.perfgate.analysis.OutlierRun;
+import dev.perfgate.analysis.RunNoise;
+import dev.perfgate.history.HistoryStore;
+import dev.perfgate.history.NoiseFromHistory;
+import dev.perfgate.io.AtomicFiles;
+import dev.perfgate.model.BenchmarkResult;
+import dev.perfgate.report.BaselineSummary;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.bench.GitProbe;
@@ -15,14 +24,20 @@ import dev.perfgate.results.BaselineJson;
 import dev.perfgate.results.Baselines;
 import dev.perfgate.results.ResultsJson;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code Accept} is the use case of {@code perfgate baseline accept}, the one way a baseline changes: the run is
- * refused when it is unfit to judge others by (unless forced), the diff against the current baseline is shown,
- * and the file is replaced only once a person approved it, with who, when, which commit and why.
+ * refused when it is unfit to judge others by (unless forced), the diff against the current baseline is shown
+ * (widened for run-to-run noise as {@code check} widens it), a run at the edge of the recorded ones is warned about,
+ * and the file is replaced only once a person approved it, with who, when, which commit and why, and a short
+ * summary for reviewers beside it ({@link BaselineSummary}).
  */
 public final class Accept {
 
@@ -40,19 +55,33 @@ public final class Accept {
                 : r.suite() != null ? Baselines.location(r.suite(), run.suite()) : Baselines.location(run);
         Baseline old = Files.exists(file) ? BaselineJson.read(file) : null;
         if (!r.force()) refuseUnfit(r.results(), run, old, file);
-        showDiff(run, old, file);
+        Map<String, double[]> recorded = recordedMedians(r.history(), run);
+        ComparisonReport diff = showDiff(run, old, file, recorded);
+        List<String> warnings = placed(recorded, run);
         if (!approved(r)) {
             listener.note("declined; baseline " + file + " left unchanged");
             return false;
         }
         Provenance provenance = new Provenance(acceptedBy(), Instant.now(), run.git().commit(), r.results().toString(),
                 r.reason().strip(), suiteFolder(r, run));
-        BaselineJson.write(new Baseline(run, provenance), file);
+        Baseline accepted = new Baseline(run, provenance);
+        BaselineJson.write(accepted, file);
+        Path summary = BaselineSummary.fileFor(file);
+        AtomicFiles.write(summary, BaselineSummary.render(accepted, old, diff, warnings)
+                .getBytes(StandardCharsets.UTF_8));
         noteAnchor(run, provenance);
         listener.print("Baseline " + file + " now holds " + r.results() + " ("
-                + Numbers.count(run.benchmarks().size(), "benchmark", "benchmarks")
-                + "). Commit it so reviewers see the change.\n");
+                + Numbers.count(run.benchmarks().size(), "benchmark", "benchmarks") + "), summarized in " + summary
+                + ". Commit both so reviewers see the change (the summary reads old → new per benchmark).\n");
         return true;
+    }
+
+    /** Warns when the run sits at the edge of the recorded ones ({@link OutlierRun}); the warnings given. */
+    private List<String> placed(Map<String, double[]> recorded, RunResult run) {
+        String outlier = OutlierRun.warning(recorded, NoiseFromHistory.medians(run));
+        if (outlier == null) return List.of();
+        listener.warn(outlier);
+        return List.of(outlier);
     }
 
     /** A run unfit to judge others by is refused unless forced: quick, too few iterations, another suite. */
@@ -75,15 +104,39 @@ public final class Accept {
         }
     }
 
-    private void showDiff(RunResult run, Baseline old, Path file) {
+    /**
+     * Shows the new run against the current baseline, its intervals widened by the run-to-run noise exactly as a
+     * stored-baseline {@code check} widens them (the history's upper bound, else the 25 % prior), so a verdict in
+     * the diff is one a check would give; returns that comparison, null for the first baseline.
+     */
+    private ComparisonReport showDiff(RunResult run, Baseline old, Path file, Map<String, double[]> recorded) {
         if (old == null) {
             listener.print("No baseline at " + file + " yet; the new one:\n");
             listener.print(RunTable.render(run));
-            return;
+            return null;
         }
-        listener.print("Changes from the current baseline " + file + " (old → new):\n");
-        listener.print(new TextReport(listener.terminal()).render(RegressionCheck.compare(old.run(), run,
-                Policy.DEFAULT)));
+        Map<String, Double> noise = new HashMap<>();
+        for (BenchmarkResult b : run.benchmarks()) {
+            double bound = RunNoise.upperBound(recorded.getOrDefault(b.name(), new double[0]));
+            noise.put(b.name(), Double.isNaN(bound) ? Math.log1p(Defaults.RUN_NOISE) : bound);
+        }
+        ComparisonReport diff = RegressionCheck.compare(old.run(), run, Policy.DEFAULT, noise);
+        listener.print("Changes from the current baseline " + file + " (old → new; intervals widened for run-to-run "
+                + "noise as 'check' widens them):\n");
+        listener.print(new TextReport(listener.terminal()).render(diff));
+        return diff;
+    }
+
+    /** Each benchmark's medians in the recorded comparable runs; none when no history is given or it is unreadable. */
+    private Map<String, double[]> recordedMedians(String history, RunResult run) {
+        if (history == null) return Map.of();
+        try {
+            return NoiseFromHistory.recentMedians(HistoryStore.open(history), run);
+        } catch (PerfgateException e) {
+            listener.warn("could not read the history (" + e.getMessage() + "): the diff assumes "
+                    + Defaults.RUN_NOISE_TEXT + " run-to-run noise");
+            return Map.of();
+        }
     }
 
     private boolean approved(AcceptRequest r) {

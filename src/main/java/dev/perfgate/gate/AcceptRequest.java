@@ -11,12 +11,20 @@ import java.util.Objects;
  * @param yes      approved without asking (the only way in CI)
  * @param force    accept a run unfit to judge others by (quick, too few samples, another suite)
  * @param ci       running in CI: nothing may wait for a person
+ * @param history  the run history (a file or a JDBC URL), where the run-to-run noise that widens the diff comes
+ *                 from and the run is placed among the recorded ones; null to read none (the 25 % prior widens)
  */
 public record AcceptRequest(Path results, String reason, Path baseline, Path suite, boolean yes, boolean force,
-                            boolean ci) {
+                            boolean ci, String history) {
 
     public AcceptRequest {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A request that reads no history. */
+    public AcceptRequest(Path results, String reason, Path baseline, Path suite, boolean yes, boolean force,
+                         boolean ci) {
+        this(results, reason, baseline, suite, yes, force, ci, null);
     }
 }

@@ -52,7 +52,8 @@ public final class HistoryRows {
         double[] sorted = b.sampleArray();
         Arrays.sort(sorted);
         return new HistoryRow.Point(name, unit, b.direction(), sorted.length, Summary.quantile(sorted, 0.5),
-                Summary.quantile(sorted, 0.25), Summary.quantile(sorted, 0.75), verdict, buffers(b.counters()));
+                Summary.quantile(sorted, 0.25), Summary.quantile(sorted, 0.75), verdict, buffers(b.counters()),
+                b.counters() == null ? Double.NaN : b.counters().perIteration(Counters.ROWS));
     }
 
     private static double buffers(Counters c) {

@@ -65,7 +65,7 @@ public final class HistorySeries {
             Series s = byKey.computeIfAbsent(new Key(row.suite(), p.name()), k -> new Series(k.suite(), k.name(),
                     p.unit(), p.direction(), new ArrayList<>(), new ArrayList<>()));
             s.points().add(new TrendPoint(row.created(), row.git().commit(), p.median(), p.lowerQuartile(),
-                    p.upperQuartile(), p.verdict(), p.buffers()));
+                    p.upperQuartile(), p.verdict(), p.buffers(), p.rows()));
             s.runNumbers().add(row.number());
         }
     }

@@ -51,9 +51,25 @@ public final class NoiseFromHistory {
         return new Estimate(sigmas, assumedFor);
     }
 
-    /** Benchmark name to log-scale sigma of run medians; empty when the history is too short or absent. */
+    /**
+     * Benchmark name to the upper bound on the log-scale sigma of run medians ({@link RunNoise#upperBound}); empty
+     * when the history is too short or absent.
+     */
     public static Map<String, Double> estimate(HistoryStore history, RunResult current) {
-        String fingerprint = current.environment().fingerprint();
+        Map<String, Double> sigmas = new HashMap<>();
+        recentMedians(history, current).forEach((name, series) -> {
+            double sigma = RunNoise.upperBound(series);
+            if (!Double.isNaN(sigma)) sigmas.put(name, sigma);
+        });
+        return sigmas;
+    }
+
+    /**
+     * Each benchmark of {@code current} to its medians in the last {@value RunNoise#MAX_RUNS} comparable runs of the
+     * history (same suite, same environment fingerprint, not quick), oldest first; empty without a fingerprint.
+     */
+    public static Map<String, double[]> recentMedians(HistoryStore history, RunResult current) {
+        String fingerprint = current.environment() == null ? null : current.environment().fingerprint();
         if (fingerprint == null) return Map.of();
         Deque<Map<String, Double>> recent = new ArrayDeque<>();
         history.forEach(entry -> comparable(entry, current.suite(), fingerprint) ? medians(entry.run()) : null,
@@ -62,23 +78,23 @@ public final class NoiseFromHistory {
                     recent.addLast(medians);
                     if (recent.size() > RunNoise.MAX_RUNS) recent.removeFirst();
                 }, warning -> { /* the history's own warnings are shown by the commands that list it */ });
-        Map<String, Double> sigmas = new HashMap<>();
+        Map<String, double[]> series = new LinkedHashMap<>();
         for (BenchmarkResult b : current.benchmarks()) {
-            double[] series = recent.stream().map(m -> m.get(b.name())).filter(Objects::nonNull)
-                    .mapToDouble(Double::doubleValue).toArray();
-            double sigma = RunNoise.sigma(series);
-            if (!Double.isNaN(sigma)) sigmas.put(b.name(), sigma);
+            series.put(b.name(), recent.stream().map(m -> m.get(b.name())).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).toArray());
         }
-        return sigmas;
+        return series;
     }
 
     private static boolean comparable(HistoryEntry entry, String suite, String fingerprint) {
         RunResult run = entry.run();
-        return Objects.equals(run.suite(), suite) && fingerprint.equals(run.environment().fingerprint())
+        return Objects.equals(run.suite(), suite) && run.environment() != null
+                && fingerprint.equals(run.environment().fingerprint())
                 && (run.settings() == null || !run.settings().quick());
     }
 
-    private static Map<String, Double> medians(RunResult run) {
+    /** Each benchmark's median in {@code run} (benchmarks without samples left out). */
+    public static Map<String, Double> medians(RunResult run) {
         Map<String, Double> medians = new HashMap<>();
         for (BenchmarkResult b : run.benchmarks()) {
             if (!b.samples().isEmpty()) medians.put(b.name(), Summary.of(new Sample(b.sampleArray())).median());

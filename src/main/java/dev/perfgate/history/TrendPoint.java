@@ -17,13 +17,19 @@ import dev.perfgate.stats.Summary;
  * @param spreadHigh 75th percentile of the run's samples; NaN: no band at this run
  * @param verdict    the run's verdict name (e.g. {@code "regression"}, {@code "ok"}), or {@code null}
  * @param buffers    shared buffers (hits + reads) per counted iteration; NaN when the run counted none
+ * @param rows       rows per counted iteration; NaN when the run counted none
  */
 public record TrendPoint(Instant time, String commit, double median, double spreadLow, double spreadHigh,
-                         String verdict, double buffers) {
+                         String verdict, double buffers, double rows) {
+
+    public TrendPoint(Instant time, String commit, double median, double spreadLow, double spreadHigh,
+                      String verdict, double buffers) {
+        this(time, commit, median, spreadLow, spreadHigh, verdict, buffers, Double.NaN);
+    }
 
     public TrendPoint(Instant time, String commit, double median, double spreadLow, double spreadHigh,
                       String verdict) {
-        this(time, commit, median, spreadLow, spreadHigh, verdict, Double.NaN);
+        this(time, commit, median, spreadLow, spreadHigh, verdict, Double.NaN, Double.NaN);
     }
 
     /** The point of a run from its raw samples: median and interquartile range (type-7 quantiles). */

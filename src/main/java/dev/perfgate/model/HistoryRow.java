@@ -30,9 +30,16 @@ public record HistoryRow(long number, Instant created, String suite, GitInfo git
      * @param upperQuartile the 75th percentile
      * @param verdict       the check's verdict on this benchmark, e.g. {@code regression}; {@code null} if none
      * @param buffers       shared buffers (hits + reads) per counted iteration; NaN when not counted
+     * @param rows          rows the measured statements returned or changed per counted iteration; NaN when not
+     *                      counted
      */
     public record Point(String name, String unit, Direction direction, int n, double median, double lowerQuartile,
-                       double upperQuartile, String verdict, double buffers) {
+                       double upperQuartile, String verdict, double buffers, double rows) {
+
+        public Point(String name, String unit, Direction direction, int n, double median, double lowerQuartile,
+                     double upperQuartile, String verdict, double buffers) {
+            this(name, unit, direction, n, median, lowerQuartile, upperQuartile, verdict, buffers, Double.NaN);
+        }
 
         public Point(String name, String unit, Direction direction, int n, double median, double lowerQuartile,
                      double upperQuartile, String verdict) {

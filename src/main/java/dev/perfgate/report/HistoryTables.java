@@ -1,8 +1,10 @@
 package dev.perfgate.report;
 
 import dev.perfgate.analysis.ChangePoint;
+import dev.perfgate.analysis.ChangePoints;
 import dev.perfgate.format.Numbers;
 import dev.perfgate.history.HistorySeries;
+import dev.perfgate.history.HistoryShifts;
 import dev.perfgate.history.TrendPoint;
 import dev.perfgate.model.HistoryRow;
 
@@ -53,30 +55,48 @@ public final class HistoryTables {
         return TextTable.render(table, numeric);
     }
 
-    /** The change points of every series, or a line saying there are none. */
-    public static String changePoints(HistorySeries all) {
-        List<HistorySeries.Series> series = all.series();
+    /**
+     * The shifts {@code history analyze} found (in time and in shared buffers), or a line saying there are none;
+     * either way, what it takes to find one, so "no shift" over a short history is read for what it is.
+     */
+    public static String changePoints(HistoryShifts.Analysis analysis) {
         List<String[]> table = new ArrayList<>();
-        table.add(new String[]{"benchmark", "from run", "date", "first commit", "change", "median before", "after", "p"});
-        int runs = 0;
-        for (HistorySeries.Series s : series) {
-            runs = Math.max(runs, s.points().size());
-            for (ChangePoint c : s.changePoints()) {
-                TrendPoint p = s.points().get(c.index());
-                table.add(new String[]{column(s.suite(), s.name(), all.manySuites()),
-                        Long.toString(s.runNumbers().get(c.index())),
-                        p.time() == null ? "-" : p.time().toString().substring(0, 10),
-                        c.commit() == null ? "-" : c.shortCommit(10), Numbers.percent(c.change()),
-                        Numbers.number(c.medianBefore()) + " " + s.unit(),
-                        Numbers.number(c.medianAfter()) + " " + s.unit(), Numbers.pValue(c.pValue())});
-            }
+        table.add(new String[]{"benchmark", "in", "from run", "date", "first commit", "change", "before", "after",
+                "p"});
+        for (HistoryShifts.Shift shift : analysis.shifts()) {
+            HistorySeries.Series s = shift.series();
+            ChangePoint c = shift.point();
+            TrendPoint p = s.points().get(c.index());
+            boolean time = shift.metric() == HistoryShifts.Metric.TIME;
+            String unit = time ? " " + s.unit() : "";
+            table.add(new String[]{column(s.suite(), s.name(), analysis.manySuites()),
+                    shift.metric().label, Long.toString(s.runNumbers().get(c.index())),
+                    p.time() == null ? "-" : p.time().toString().substring(0, 10),
+                    c.commit() == null ? "-" : c.shortCommit(10), Numbers.percent(c.change()),
+                    level(c.medianBefore(), time) + unit, level(c.medianAfter(), time) + unit,
+                    shift.exact() ? "exact" : Numbers.pValue(c.pValue())});
         }
+        String needs = String.format(Locale.ROOT, "A shift in time needs at least %d runs on each side (and is "
+                + "reported when p < %s, family-wise per benchmark: with fewer runs even a perfect separation is "
+                + "not rare enough to rule out chance); a step in shared buffers or rows per iteration, exact "
+                + "counters, shows from its first run.%n", ChangePoints.MIN_RUNS_EACH_SIDE,
+                Double.toString(ChangePoints.DEFAULT.settings().alpha()));
         if (table.size() == 1) {
-            return String.format(Locale.ROOT, "No persistent shift in %s over %s.%n",
-                    Numbers.count(series.size(), "benchmark", "benchmarks"), Numbers.count(runs, "run", "runs"));
+            String tooShort = analysis.runs() < 2 * ChangePoints.MIN_RUNS_EACH_SIDE
+                    ? String.format(Locale.ROOT, " (too few to search for a shift in time: %d are needed)",
+                    2 * ChangePoints.MIN_RUNS_EACH_SIDE) : "";
+            return String.format(Locale.ROOT, "No persistent shift in %s over %s%s.%n",
+                    Numbers.count(analysis.benchmarks(), "benchmark", "benchmarks"),
+                    Numbers.count(analysis.runs(), "run", "runs"), tooShort) + needs;
         }
-        return TextTable.render(table, 1, 4, 5, 6, 7)
-                + "change: positive = worse; each row is the first run after a persistent shift.\n";
+        return TextTable.render(table, 2, 5, 6, 7, 8)
+                + "change: positive = worse; each row is the first run after a persistent shift. " + needs;
+    }
+
+    /** A level before or after a shift: a time as a number, a whole count of buffers as a count. */
+    private static String level(double value, boolean time) {
+        return !time && value == Math.rint(value) && Math.abs(value) < 1e15 ? Numbers.count((long) value)
+                : Numbers.number(value);
     }
 
     /** A benchmark's name, prefixed with its suite's when the history holds several suites. */

@@ -85,7 +85,7 @@ class ChangePointsTest {
 
     @Test
     void aSeriesOfTwoMinimumSegmentsIsAnalysedWithoutError() {
-        // 5 + 5 runs: even a perfect separation has p = 2/252 under permutation, too weak for alpha 0.001
+        // 5 + 5 runs: even a perfect separation has p = 2/252 under permutation, too weak for alpha 0.005
         double[] values = shift(lognormal(10, 1, 0.01, 3), 5, 3.0);
         assertThat(changePoints.find(values, Direction.LOWER)).isEmpty();
     }

@@ -16,19 +16,44 @@ import static org.assertj.core.api.Assertions.within;
 class RunNoiseTest {
 
     @Test
-    void sigmaIsTheScaledMadOfLogMedians() {
-        // hand computation: logs of e^0, e^0.1, e^-0.1, e^0.2, e^-0.2 -> median 0, |deviations| 0, .1, .1, .2, .2
-        // -> MAD 0.1 -> sigma 1.4826 * 0.1
+    void theNoiseIsAnUpperConfidenceBoundOnTheStandardDeviationOfLogMedians() {
+        // hand computation: logs 0, .1, -.1, .2, -.2 -> mean 0, sum of squares .1, s = sqrt(.1 / 4) = .158114;
+        // chi-square(4) 5 % quantile 0.710723 (R: qchisq(0.05, 4)) -> factor sqrt(4 / 0.710723) = 2.372329
         double[] medians = {1, Math.exp(0.1), Math.exp(-0.1), Math.exp(0.2), Math.exp(-0.2)};
-        assertThat(RunNoise.sigma(medians)).isCloseTo(0.14826, within(1e-9));
-        assertThat(RunNoise.sigma(new double[]{1, 2, 3, 4})).isNaN();
+        assertThat(RunNoise.pointEstimate(medians)).isCloseTo(0.158114, within(1e-6));
+        assertThat(RunNoise.upperBound(medians)).isCloseTo(0.158114 * 2.372329, within(1e-5));
+        assertThat(RunNoise.upperBound(new double[]{1, 2, 3, 4})).isNaN();
+    }
+
+    @Test
+    void theBoundTightensAsTheHistoryGrows() {
+        // R: sqrt(29 / qchisq(0.05, 29)) = 1.280; sqrt(9 / qchisq(0.05, 9)) = 1.645
+        assertThat(RunNoise.boundFactor(30)).isCloseTo(1.2801, within(1e-3));
+        assertThat(RunNoise.boundFactor(10)).isCloseTo(1.6452, within(1e-3));
+        assertThat(RunNoise.boundFactor(5)).isGreaterThan(RunNoise.boundFactor(10));
     }
 
     @Test
     void onlyTheLastThirtyRunsCount() {
         double[] medians = new double[40];
         for (int i = 0; i < 40; i++) medians[i] = i < 10 ? Math.exp(i % 2 == 0 ? 1 : -1) : 1;
-        assertThat(RunNoise.sigma(medians)).isZero();
+        assertThat(RunNoise.upperBound(medians)).isZero();
+    }
+
+    @Test
+    void aFastAcceptedRunAmongSlowerOnesDoesNotMakeTheNextUnchangedRunFail() {
+        // issue 22: the accepted run was a fast one, the four runs after it agreed closely with each other, and the
+        // fifth check, the first judged with noise from the history, failed unchanged code at +32 %. The old robust
+        // point estimate (1.4826 * MAD of the logs) read only 2.2 % from these five; the bound reads 30 %.
+        double[] history = {1.0, 1.30, 1.33, 1.31, 1.35};
+        double sigma = RunNoise.upperBound(history);
+        assertThat(sigma).isGreaterThan(0.25);
+        BenchmarkComparison b = RegressionCheck.compare(run(1.0), run(1.32), Policy.DEFAULT, Map.of("q", sigma))
+                .benchmarks().get(0);
+        assertThat(b.verdict()).isNotEqualTo(Verdict.REGRESSION);
+        double madOfLogs = 1.4826 * 0.01515; // logs 0, .262, .285, .270, .300: median .270, MAD .01515
+        assertThat(RegressionCheck.compare(run(1.0), run(1.32), Policy.DEFAULT, Map.of("q", madOfLogs))
+                .benchmarks().get(0).verdict()).isEqualTo(Verdict.REGRESSION); // what happened before
     }
 
     @Test

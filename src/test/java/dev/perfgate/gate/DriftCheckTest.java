@@ -98,6 +98,8 @@ class DriftCheckTest {
                 "release 1.4", 0.10));
         assertThat(entry.changes().get("a").change()).isBetween(0.125, 0.135);
         assertThat(entry.changes().get("a").low()).isLessThan(entry.changes().get("a").change());
+        // the baseline was committed after its anchor, as always: no news to a drift check
+        assertThat(outcome.report().warnings()).noneMatch(w -> w.startsWith("BASELINE"));
     }
 
     @Test
@@ -177,6 +179,9 @@ class DriftCheckTest {
                 "in a: over the 10% budget (warns; --fail-on-budget fails)"));
         assertThat(warned.exitCode()).isZero();
         assertThat(warned.report().verdict()).isEqualTo(OverallVerdict.WARN);
+        // HEAD added the baseline that HEAD~1 lacked: the pull request's comment says so (issue 22, item 9)
+        assertThat(warned.report().warnings()).anyMatch(w -> w.startsWith("BASELINE ADDED in this change: "
+                + suite.resolve("baseline.json")) && w.contains("(accepted by me at 2026-11-02T10:00:00Z: release 1.4)"));
 
         CheckRequest strict = new CheckRequest(pr.subject(), false, pr.against(), pr.policy(), pr.judging(),
                 pr.results(), pr.reports(), pr.history(), false, new CheckRequest.Drift(false, null, true));

@@ -1,6 +1,7 @@
 package dev.perfgate.history;
 
 
+import dev.perfgate.analysis.RunNoise;
 import dev.perfgate.model.BenchmarkResult;
 import dev.perfgate.model.Direction;
 import dev.perfgate.model.Environment;
@@ -36,8 +37,8 @@ class NoiseFromHistoryTest {
 
         history.append(HistoryEntry.unchecked(run("s", "fp1", medians[4], false)));
         Map<String, Double> sigma = NoiseFromHistory.estimate(history, run("s", "fp1", 1, false));
-        // logs 0, .0953, -.1054, .1823, -.2231 -> median 0, MAD .1054 -> 1.4826 * .1054
-        assertThat(sigma.get("q")).isCloseTo(1.4826 * -Math.log(0.9), within(1e-9));
+        // the upper bound of RunNoise over these five medians, and nothing from the other suite, machine or quick run
+        assertThat(sigma.get("q")).isCloseTo(RunNoise.upperBound(medians), within(1e-12));
         assertThat(NoiseFromHistory.estimate(history, run("s", null, 1, false))).isEmpty();
     }
 

@@ -46,7 +46,7 @@ class HistoryLoadIT {
     @Test
     void analyzesAndFindsTheShift() {
         Cli r = timed("analyze", "history", "analyze", "--history", history.toString());
-        assertThat(r.out()).containsPattern("b1 +" + (HistoryLoad.shiftAt(RUNS) + 1) + " ");
+        assertThat(r.out()).containsPattern("b1 +time +" + (HistoryLoad.shiftAt(RUNS) + 1) + " ");
     }
 
     @Test
