@@ -178,11 +178,17 @@ public final class InterleavedRun {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         progress.benchmarkStarted(index, count, candidateSpec.name() + " (A/B)", warmup + perPass);
-        long started = nanoClock.getAsLong();
-        PassOrder pass = PassOrder.next(warmup, null, order);
+        // the first warm-up pairs plan the statements and warm the caches, up to 50 times a steady pair's cost: only
+        // the second half of the warm-up is timed, still an upper bound of what a measured pair costs
+        int timed = warmup / 2;
+        PassOrder pass = PassOrder.next(warmup - timed, null, order);
         interleave(runA, runB, drawsA, drawsB, pass, null, null, 0, warmup + perPass);
-        // the warm-up pairs include the first executions (planning, cold caches): an upper bound of a pair's cost
-        double perPair = warmup == 0 ? 0 : seconds(nanoClock.getAsLong() - started) / warmup;
+        long started = nanoClock.getAsLong();
+        if (timed > 0) {
+            pass = PassOrder.next(timed, pass.last(), order);
+            interleave(runA, runB, drawsA, drawsB, pass, null, null, warmup - timed, warmup + perPass);
+        }
+        double perPair = timed == 0 ? 0 : seconds(nanoClock.getAsLong() - started) / timed;
         int first = Math.max(perPass, allocation.firstPass(candidateSpec, perPass, perPair, share(index, count)));
         pass = PassOrder.next(first, pass.last(), order);
         started = nanoClock.getAsLong();
