@@ -24,9 +24,9 @@ class AllocationsTest {
         assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 2)
                 .firstPass(cheap, 40, 0.0005, 60)).as("0.25 s at 0.5 ms a pair").isEqualTo(500);
         assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 4)
-                .firstPass(cheap, 40, 0.0005, 60)).as("0.15 s: 0.6 s shared by 4").isEqualTo(300);
+                .firstPass(cheap, 40, 0.0005, 60)).as("0.1 s: 0.4 s shared by 4").isEqualTo(200);
         assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 40)
-                .firstPass(cheap, 40, 0.0005, 60)).as("0.015 s buys fewer than the iterations").isEqualTo(40);
+                .firstPass(cheap, 40, 0.0005, 60)).as("0.01 s buys fewer than the iterations").isEqualTo(40);
         assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, true, 4)
                 .firstPass(cheap, 40, 0.0005, 60)).as("quick: the iterations").isEqualTo(40);
     }
