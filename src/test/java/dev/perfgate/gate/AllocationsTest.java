@@ -21,8 +21,10 @@ class AllocationsTest {
     @Test
     void aCheapBenchmarkGetsAQuarterSecondOfPairsInASmallSuiteAndItsShareOfTheLookBudgetInALargeOne() {
         BenchmarkSpec cheap = spec("q", Settings.EMPTY);
-        assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 2)
+        assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 1)
                 .firstPass(cheap, 40, 0.0005, 60)).as("0.25 s at 0.5 ms a pair").isEqualTo(500);
+        assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 2)
+                .firstPass(cheap, 40, 0.0005, 60)).as("0.2 s: 0.4 s shared by 2").isEqualTo(400);
         assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 4)
                 .firstPass(cheap, 40, 0.0005, 60)).as("0.1 s: 0.4 s shared by 4").isEqualTo(200);
         assertThat(new Allocations(SUITE, Settings.EMPTY, 4000, null, Policy.DEFAULT, false, 40)
