@@ -14,8 +14,9 @@
 # a server of its own is an A/B run, so it is kept out of main's history as an --against run is.
 # Inputs (environment): PERFGATE_JAR, and INPUT_SUITE, INPUT_AGAINST, PR_BASE_SHA, INPUT_FORMATS, INPUT_HISTORY,
 # INPUT_FAIL_THRESHOLD, INPUT_WARN_THRESHOLD, INPUT_ARGS, INPUT_SHARD, INPUT_MERGE, INPUT_OUT, INPUT_ARTIFACT_NAME.
-# Outputs: exit-code, verdict (pass|warn|fail|error|none|measured), error, report-dir, markdown, junit, html, json,
-# results, base-results, history, history-appended, artifact-name; also written to $out/perfgate.env.
+# Outputs: exit-code, verdict (pass|warn|fail|error|none|measured; none: nothing was compared, exit code 0), reason
+# (what decided the verdict, from the JSON report), error, report-dir, markdown, junit, html, json, results,
+# base-results, history, history-appended, artifact-name; also written to $out/perfgate.env.
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/lib.sh"
@@ -145,12 +146,16 @@ if [ "$code" = 2 ]; then
   verdict=error
   appended=false
   ci_output error "$(grep '^perfgate: ' "$log" | tail -n 1 | sed 's/^perfgate: //')"
-elif [ -z "$verdict" ] && [ -f "$reports/comparison.md" ]; then
-  # The Markdown report's heading: "## <emoji> perfgate: PASS|WARN|FAIL ..."
-  verdict=$(sed -n '2s/^## .*perfgate: \([A-Z]*\).*/\1/p' "$reports/comparison.md" | tr '[:upper:]' '[:lower:]')
+elif [ -z "$verdict" ] && [ -f "$reports/comparison.json" ]; then
+  # perfgate-comparison/1, as perfgate writes it (two spaces before a top-level field): the verdict, whether
+  # anything was compared (every benchmark new: no baseline, or a suite new at the base), and what decided it.
+  json="$reports/comparison.json"
+  verdict=$(sed -n 's/^  "verdict" : "\([a-z]*\)",$/\1/p' "$json" | head -n 1)
+  if grep -q '^  "nothing_compared" : true' "$json"; then verdict=none; fi
+  ci_output reason "$(sed -n 's/^  "reason" : "\(.*\)",$/\1/p' "$json" | head -n 1 | sed 's/\\"/"/g; s/\\\\/\\/g')"
 fi
 if [ "$code" = 1 ]; then verdict=fail; fi
-if [ -z "$verdict" ]; then verdict=none; fi # no baseline yet: nothing was compared
+if [ -z "$verdict" ]; then verdict=none; fi # nothing was compared
 
 ci_output exit-code "$code"
 ci_output verdict "$verdict"

@@ -74,7 +74,7 @@ case "${INPUT_DRIFT_STEP:-parent}" in
     code="${PARENT_EXIT_CODE:-}"
     case "$code" in
       0) exit 0 ;;
-      1) ci_error "performance regression in this commit" "against its parent (HEAD~1): see the job summary"; exit 1 ;;
+      1) ci_error "performance regression in this commit" "against its parent (HEAD~1): $(ci_where)"; exit 1 ;;
       *) ci_error "perfgate could not measure this commit against its parent" "see the log of the step before"; exit 2 ;;
     esac ;;
   *)

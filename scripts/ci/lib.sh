@@ -16,13 +16,27 @@ ci_escape() {
   printf '%s' "${s//$'\n'/%0A}"
 }
 
-# ci_error TITLE MESSAGE, ci_warning TITLE MESSAGE: an annotation on GitHub, a plain line elsewhere.
+# ci_error TITLE MESSAGE, ci_warning TITLE MESSAGE, ci_notice TITLE MESSAGE: an annotation on GitHub, a plain line
+# elsewhere.
 ci_error() {
   if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::error title=$1::$(ci_escape "$2")"; else echo "ERROR: $1: $2" >&2; fi
 }
 
+ci_notice() {
+  if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::notice title=$1::$(ci_escape "$2")"; else echo "NOTE: $1: $2" >&2; fi
+}
+
 ci_warning() {
   if [ "${GITHUB_ACTIONS:-}" = true ]; then echo "::warning title=$1::$(ci_escape "$2")"; else echo "WARNING: $1: $2" >&2; fi
+}
+
+# ci_where: where a reader finds the verdict table: GitHub has a job summary; elsewhere (GitLab) there is none.
+ci_where() {
+  if [ "${GITHUB_ACTIONS:-}" = true ]; then
+    printf 'see the table in the job summary'
+  else
+    printf "see the table in this job's log, and the reports in the job's artifacts (%s/reports)" "${INPUT_OUT:-perfgate-out}"
+  fi
 }
 
 # ci_summary TEXT: appended to the job summary when there is one.

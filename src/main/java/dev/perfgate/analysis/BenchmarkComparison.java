@@ -21,9 +21,13 @@ import java.util.Objects;
  * @param notes              human-readable caveats and reasons, in {@link java.util.Locale#ROOT} number format
  * @param iterationsToDecide for a benchmark whose interval is too wide: roughly how many iterations per run
  *                           (baseline and current; in A/B mode, pairs) would decide; otherwise {@code null}
+ * @param baseFailure        in A/B mode, the base side's error when the benchmark failed there, so it was not
+ *                           compared (its verdict is {@link Verdict#NEW}: only the candidate has samples); otherwise
+ *                           {@code null}
  */
 public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict verdict, Verdict timeVerdict,
-                                  CounterCheck.Result counters, List<String> notes, Integer iterationsToDecide) {
+                                  CounterCheck.Result counters, List<String> notes, Integer iterationsToDecide,
+                                  String baseFailure) {
 
     public static final String METHOD_MANN_WHITNEY = "mann-whitney";
     public static final String METHOD_WELCH = "welch (summary-only baseline)";
@@ -117,7 +121,21 @@ public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict ve
 
     /** This comparison with {@code statistics} in place of its own. */
     public BenchmarkComparison withStatistics(Statistics value) {
-        return new BenchmarkComparison(sides, value, verdict, timeVerdict, counters, notes, iterationsToDecide);
+        return new BenchmarkComparison(sides, value, verdict, timeVerdict, counters, notes, iterationsToDecide,
+                baseFailure);
+    }
+
+    /** True when the benchmark failed at the base, so it was not compared ({@link #baseFailure}). */
+    public boolean failedAtBase() {
+        return baseFailure != null;
+    }
+
+    /** This comparison marked as failing at the base with {@code error}, a note saying what to do added. */
+    public BenchmarkComparison failingAtBase(String error, List<String> moreNotes) {
+        List<String> all = new java.util.ArrayList<>(moreNotes);
+        all.addAll(notes.stream().filter(n -> !n.equals(BenchmarkPair.ONLY_CURRENT)).toList());
+        return new BenchmarkComparison(sides, statistics, verdict, timeVerdict, counters, all, iterationsToDecide,
+                error);
     }
 
     /** True when the counters' verdict, not the time's, made this a regression. */
@@ -172,7 +190,7 @@ public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict ve
         public BenchmarkComparison build() {
             Objects.requireNonNull(verdict, "verdict");
             return new BenchmarkComparison(sides, statistics, verdict, timeVerdict == null ? verdict : timeVerdict,
-                    counters, notes, iterationsToDecide);
+                    counters, notes, iterationsToDecide, null);
         }
     }
 }

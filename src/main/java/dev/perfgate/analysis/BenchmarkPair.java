@@ -26,6 +26,9 @@ import dev.perfgate.stats.Summary;
  */
 record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding finding, CounterCheck.Result counters) {
 
+    /** The note of a benchmark only the current run (the candidate) has. */
+    static final String ONLY_CURRENT = "only in the current run";
+
     /**
      * What the statistics say about one benchmark's two sides.
      *
@@ -62,7 +65,7 @@ record BenchmarkPair(BenchmarkComparison.Sides sides, boolean quick, Finding fin
         }
         if (base == null) {
             return new BenchmarkPair(sides(null, cur), false, Finding.fixed(Verdict.NEW,
-                    List.of("only in the current run")), CounterCheck.Result.NONE);
+                    List.of(ONLY_CURRENT)), CounterCheck.Result.NONE);
         }
         List<String> notes = new ArrayList<>();
         boolean quick = quickRun || size(cur) < policy.minIterations();

@@ -59,6 +59,22 @@ public record ComparisonReport(OverallVerdict verdict, boolean quick, boolean en
                 mode, ab);
     }
 
+    /**
+     * True when nothing was compared: every benchmark is new (no baseline yet, a suite new at the base, or each one
+     * failing at the base). Such a check passes (a first run must not go red), but it is no pass: the reports and
+     * CI say "nothing compared" instead.
+     */
+    public boolean nothingCompared() {
+        return verdict != OverallVerdict.FAIL && !benchmarks.isEmpty()
+                && benchmarks.stream().allMatch(b -> b.verdict() == Verdict.NEW);
+    }
+
+    /** This report with {@code replaced} for its benchmarks and {@code overall} for its verdict. */
+    public ComparisonReport with(OverallVerdict overall, List<BenchmarkComparison> replaced) {
+        return new ComparisonReport(overall, quick, environmentMismatch, environmentDifferences, warnings, replaced,
+                policy, mode, ab);
+    }
+
     /** True when some benchmark's counters were compared. */
     public boolean hasCounters() {
         return benchmarks.stream().anyMatch(b -> b.counters() != null);

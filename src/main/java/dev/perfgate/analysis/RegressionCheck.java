@@ -45,7 +45,9 @@ public final class RegressionCheck {
         for (BenchmarkResult b : baselineByName.values()) pairs.add(BenchmarkPair.of(b, null, quickRun, policy));
 
         double[] adjusted = correct(pairs, policy.correction());
-        EnvironmentCheck.Result environment = EnvironmentCheck.compare(baseline, current);
+        // with nothing to compare with there is no baseline environment to miss: no warning about it
+        EnvironmentCheck.Result environment = baseline.benchmarks().isEmpty() ? EnvironmentCheck.Result.NONE
+                : EnvironmentCheck.compare(baseline, current);
         List<BenchmarkComparison> results = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             results.add(judge(pairs.get(i), adjusted[i], environment, policy,

@@ -127,9 +127,9 @@ final class VerdictRule {
             notes.add("worse by " + Numbers.percent(c.estimate()) + " but not significant (" + Numbers.pIs(c.pValue())
                     + ")");
         } else if (c.pValue() >= cap) {
-            notes.add("worse by " + Numbers.percent(c.estimate()) + ", but " + Numbers.pIs(c.pValue())
-                    + ": a regression needs p < " + capText(cap) + " (at most 1% false failures however noisy the "
-                    + "metric)");
+            String[] p = Numbers.pAgainst(c.pValue(), cap); // alike, so "0.004" never sits beside "0.004000"
+            notes.add("worse by " + Numbers.percent(c.estimate()) + ", but p = " + p[0] + ": a regression needs p < "
+                    + p[1] + " (at most 1% false failures however noisy the metric)");
         } else if (quick && c.low() <= policy.failThreshold()) {
             notes.add("quick mode: fails only when the whole interval (" + Numbers.percent(c.low()) + " to "
                     + Numbers.percent(c.high()) + ") is beyond " + Numbers.percent(policy.failThreshold()));
@@ -151,10 +151,6 @@ final class VerdictRule {
         return "more iterations cannot narrow it: separate runs differ by run-to-run noise of ±"
                 + Numbers.share(Math.expm1(c.runSigma())) + ", which no number of iterations within a run removes; "
                 + "compare both sides in one session to decide (perfgate check --against REF)";
-    }
-
-    private static String capText(double cap) {
-        return cap == REGRESSION_P_CAP ? Double.toString(cap) : String.format(Locale.ROOT, "%.4g", cap);
     }
 
     /**

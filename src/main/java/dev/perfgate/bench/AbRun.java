@@ -10,6 +10,7 @@ import dev.perfgate.suite.Suite;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.Objects;
 import java.util.UUID;
@@ -56,8 +57,21 @@ public final class AbRun {
         }
     }
 
-    /** Both sides' results: {@code base} is A, {@code candidate} is B; sample i of a benchmark pairs them. */
-    public record Outcome(RunResult base, RunResult candidate, double startSeconds, String server) {
+    /**
+     * Both sides' results: {@code base} is A, {@code candidate} is B; sample i of a benchmark pairs them.
+     * {@code baseFailures} names the benchmarks that failed on the base side, with perfgate's one-line error: they
+     * are not compared (see {@link InterleavedRun.Result#baseFailures}).
+     */
+    public record Outcome(RunResult base, RunResult candidate, double startSeconds, String server,
+                          Map<String, String> baseFailures) {
+
+        public Outcome {
+            baseFailures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(baseFailures));
+        }
+
+        public Outcome(RunResult base, RunResult candidate, double startSeconds, String server) {
+            this(base, candidate, startSeconds, server, Map.of());
+        }
     }
 
     private AbRun() {
@@ -104,7 +118,8 @@ public final class AbRun {
                     r.candidate(), GitProbe.probe(Path.of("")), true).withAb(info);
             RunResult baseRun = SuiteRun.record(other != null ? other : main, base.suite(), plan.overrides(),
                     plan.quick(), r.base(), baseGit(base.version()), false).withAb(info.as(AbInfo.BASE));
-            return new Outcome(baseRun, candidateRun, main.startSeconds(), main.serverDescription());
+            return new Outcome(baseRun, candidateRun, main.startSeconds(), main.serverDescription(),
+                    r.baseFailures());
         }
     }
 

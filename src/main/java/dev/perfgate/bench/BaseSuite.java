@@ -177,7 +177,9 @@ public final class BaseSuite implements AutoCloseable {
     public static AbInfo.Version candidate(Path folder) {
         if (folder == null) return new AbInfo.Version("folder", null, null, "bundled:" + SuiteReader.DEMO_SUITE, null);
         GitInfo git = GitProbe.probe(folder);
-        return new AbInfo.Version(git.commit() == null ? "folder" : "worktree", null, git.commit(),
+        // in a pull request's merge checkout the reports name the commit the author pushed, not GitHub's merge
+        String prHead = git.commit() == null ? null : GitProbe.pullRequestHead(folder, System.getenv("GITHUB_REF"));
+        return new AbInfo.Version(git.commit() == null ? "folder" : "worktree", prHead, git.commit(),
                 folder.toString(), git.dirty());
     }
 

@@ -23,6 +23,28 @@ public final class GitProbe {
         return new GitInfo(commit, "HEAD".equals(branch) ? null : branch, status == null ? null : !status.isEmpty());
     }
 
+    /**
+     * The pull request's own head commit when {@code dir} is GitHub's checkout of {@code refs/pull/N/merge}
+     * ({@code githubRef}, GitHub's {@code GITHUB_REF}): HEAD is then a merge of the head onto the base that no one
+     * wrote, and its second parent is the commit the author pushed; null otherwise. Read from the commit object
+     * itself, so it works in a shallow clone that lacks the parents.
+     */
+    public static String pullRequestHead(Path dir, String githubRef) {
+        if (githubRef == null || !githubRef.matches("refs/pull/[0-9]+/merge")) return null;
+        return secondParent(git(dir, "cat-file", "commit", "HEAD"));
+    }
+
+    /** The second {@code parent} line of a raw commit object, or null when it has fewer than two. */
+    static String secondParent(String rawCommit) {
+        if (rawCommit == null) return null;
+        List<String> parents = new ArrayList<>();
+        for (String line : rawCommit.split("\n")) {
+            if (line.isEmpty()) break; // the headers end at the first blank line; the message follows
+            if (line.startsWith("parent ")) parents.add(line.substring("parent ".length()).strip());
+        }
+        return parents.size() >= 2 ? parents.get(1) : null;
+    }
+
     /** The committer name git is configured with, or null. */
     public static String userName() {
         String name = git(Path.of(""), "config", "user.name");

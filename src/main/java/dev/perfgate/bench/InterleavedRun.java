@@ -87,10 +87,12 @@ public final class InterleavedRun {
 
     /**
      * Both sides' results, benchmarks in the candidate's order (then those only in the base), looks per benchmark,
-     * the sensitivity targets and why each got no more pairs.
+     * the sensitivity targets and why each got no more pairs, and the benchmarks that failed on the base side (name
+     * to perfgate's one-line error), each measured on the candidate alone, or not at all when the candidate does not
+     * have it.
      */
     public record Result(List<BenchmarkResult> base, List<BenchmarkResult> candidate, Map<String, Integer> looks,
-                         Map<String, Double> targets, Map<String, String> stops) {
+                         Map<String, Double> targets, Map<String, String> stops, Map<String, String> baseFailures) {
     }
 
     /** Salt of the order shuffle, so it is not the same stream as the parameter draws of the same seed. */
@@ -129,6 +131,7 @@ public final class InterleavedRun {
         Map<String, Integer> looks = new LinkedHashMap<>();
         Map<String, String> stops = new LinkedHashMap<>();
         Map<String, Double> targets = new LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         Map<String, BenchmarkSpec> baseSpecs = new LinkedHashMap<>();
         for (BenchmarkSpec s : base.benchmarks()) baseSpecs.put(s.name(), s);
         int count = candidate.benchmarks().size();
@@ -136,6 +139,7 @@ public final class InterleavedRun {
             if (candidate.benchmarks().stream().noneMatch(c -> c.name().equals(s.name()))) count++;
         }
         int index = 0;
+        int all = count;
         try {
             for (BenchmarkSpec spec : candidate.benchmarks()) {
                 BenchmarkSpec other = baseSpecs.remove(spec.name());
@@ -144,7 +148,12 @@ public final class InterleavedRun {
                     b.add(alone(candidate, spec, index, count));
                     continue;
                 }
-                Pairs pairs = pairs(other, spec, index, count);
+                int at = index;
+                Pairs pairs = survive(spec.name(), failures, () -> pairs(other, spec, at, all));
+                if (pairs == null) {
+                    b.add(alone(candidate, spec, index, count));
+                    continue;
+                }
                 a.add(pairs.base);
                 b.add(pairs.candidate);
                 looks.put(spec.name(), pairs.looks);
@@ -152,7 +161,12 @@ public final class InterleavedRun {
                 Double target = allocation.target(spec);
                 if (target != null) targets.put(spec.name(), target);
             }
-            for (BenchmarkSpec spec : baseSpecs.values()) a.add(alone(base, spec, ++index, count));
+            for (BenchmarkSpec spec : baseSpecs.values()) {
+                int at = ++index;
+                BenchmarkResult only = survive(spec.name(), failures,
+                        () -> BaseFailure.blame(() -> alone(base, spec, at, all)));
+                if (only != null) a.add(only);
+            }
         } catch (RuntimeException e) {
             base.abandon();
             candidate.abandon();
@@ -160,15 +174,41 @@ public final class InterleavedRun {
         }
         base.finish();
         candidate.finish();
-        return new Result(a, b, looks, targets, stops);
+        return new Result(a, b, looks, targets, stops, failures);
+    }
+
+    /**
+     * {@code step}'s value, or null after a {@link BaseFailure} the base side recovered from: the failure is recorded
+     * in {@code failures} (a benchmark both sides have is then measured on the candidate alone).
+     */
+    private <T> T survive(String name, Map<String, String> failures, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (BaseFailure f) {
+            if (!base.recover()) throw f.error();
+            failures.put(name, f.getMessage());
+            progress.status(name + ": fails at the base, so it is not compared (" + f.getMessage() + ")");
+            return null;
+        }
     }
 
     private record Pairs(BenchmarkResult base, BenchmarkResult candidate, int looks, String stopped) {
     }
 
+    /** The pairs of one benchmark; the base side's SQL errors come out as {@link BaseFailure}s. */
     private Pairs pairs(BenchmarkSpec baseSpec, BenchmarkSpec candidateSpec, int index, int count) {
-        PairSide.Benchmark runA = base.benchmark(baseSpec);
+        PairSide.Benchmark runA = BaseFailure.guard(BaseFailure.blame(() -> base.benchmark(baseSpec)));
         PairSide.Benchmark runB = candidate.benchmark(candidateSpec);
+        try {
+            return pairs(runA, runB, baseSpec, candidateSpec, index, count);
+        } catch (BaseFailure f) {
+            runB.finish(); // the candidate's benchmark is left as it would be after its last pair
+            throw f;
+        }
+    }
+
+    private Pairs pairs(PairSide.Benchmark runA, PairSide.Benchmark runB, BenchmarkSpec baseSpec,
+                        BenchmarkSpec candidateSpec, int index, int count) {
         Settings s = runB.settings();
         int perPass = s.iterationsOrDefault();
         int warmup = Math.max(s.warmupOrDefault(), runA.settings().warmupOrDefault());

@@ -27,6 +27,15 @@ public interface PairSide {
     /** After a failed run: undoes what it can, best effort (the run's failure is what gets reported). */
     void abandon();
 
+    /**
+     * After one benchmark failed on this side with an SQL error: ends what it left open (a failed transaction,
+     * autocommit off) so the next benchmark can run; false when the side cannot go on (its connection is lost), and
+     * by default, for a side that cannot tell.
+     */
+    default boolean recover() {
+        return false;
+    }
+
     /** One benchmark readied on a side ({@link BenchmarkRun} is the real one). */
     interface Benchmark {
 

@@ -146,6 +146,18 @@ public final class SuiteDatabase implements PairSide, AutoCloseable {
         }
     }
 
+    @Override
+    public boolean recover() {
+        try {
+            if (connection.isClosed() || !connection.isValid(5)) return false;
+            if (!connection.getAutoCommit()) connection.rollback();
+            connection.setAutoCommit(true);
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** Closes the connection; after a failed run, first tries the suite teardown (best effort). */
     @Override
     public void close() {

@@ -44,6 +44,22 @@ public final class Numbers {
         return p < 0.001 ? "p < 0.001" : "p = " + pValue(p);
     }
 
+    /**
+     * A p-value and the threshold it did not reach, with the same number of decimals, enough to tell them apart
+     * (3 to 6): {@code 0.0042} and {@code 0.0040}, where {@link #pValue} gives {@code 0.004} beside a threshold that
+     * would read {@code 0.004} too.
+     */
+    public static String[] pAgainst(double p, double threshold) {
+        String a = null;
+        String b = null;
+        for (int decimals = 3; decimals <= 6; decimals++) {
+            a = String.format(Locale.ROOT, "%." + decimals + "f", p);
+            b = String.format(Locale.ROOT, "%." + decimals + "f", threshold);
+            if (!a.equals(b)) break;
+        }
+        return new String[]{a, b};
+    }
+
     /** A measurement with four significant digits, fixed-point ({@code 12015}, {@code 91.86}, {@code 0.2258}). */
     public static String number(double v) {
         if (Double.isNaN(v)) return "-";

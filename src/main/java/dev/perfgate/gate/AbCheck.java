@@ -78,7 +78,8 @@ final class AbCheck {
             if (identical != null) listener.warn(identical);
             AbRun.Outcome outcome = session.measure(engine, Check.quickOverrides(m.overrides(), r.quick()), r.quick(),
                     policy, r.results(), listener);
-            ComparisonReport report = RegressionCheck.comparePaired(outcome.base(), outcome.candidate(), policy);
+            ComparisonReport report = FailedAtBase.mark(RegressionCheck.comparePaired(outcome.base(),
+                    outcome.candidate(), policy), outcome.baseFailures());
             if (identical != null) report = report.withWarning(identical);
             for (String w : engine.measurementWarnings()) report = report.withWarning(w);
             report = Check.withAttributionOff(report, suite.settings().overriddenBy(m.overrides()));

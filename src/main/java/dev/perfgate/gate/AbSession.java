@@ -144,7 +144,8 @@ final class AbSession implements AutoCloseable {
         ResultsJson.write(baseRun, against.baseOutput());
         ResultsJson.write(candidateRun, results);
         listener.note("results written to " + results + " (candidate) and " + against.baseOutput() + " (base)");
-        return new AbRun.Outcome(baseRun, candidateRun, measured.startSeconds(), measured.server());
+        return new AbRun.Outcome(baseRun, candidateRun, measured.startSeconds(), measured.server(),
+                measured.baseFailures());
     }
 
     /** What the base ran, for the reports: the revision or folder, or (same suite) the other server. */

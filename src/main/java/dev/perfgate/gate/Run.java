@@ -52,6 +52,7 @@ public final class Run {
             }
             AbRun.Outcome outcome = session.measure(engine, Check.quickOverrides(m.overrides(), r.quick()), r.quick(),
                     PolicyChoice.NONE.policy(suite.settings()), r.results(), listener);
+            if (!outcome.baseFailures().isEmpty()) listener.warn(FailedAtBase.warning(outcome.baseFailures()));
             listener.print("candidate (" + outcome.candidate().ab().candidate().describe() + "):\n");
             listener.print(RunTable.render(outcome.candidate()));
             listener.print("base (" + outcome.base().ab().base().describe() + "):\n");

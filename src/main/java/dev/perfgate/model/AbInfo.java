@@ -61,7 +61,9 @@ public record AbInfo(String session, String role, Version base, Version candidat
      *
      * @param kind     {@code "git"} (the suite folder at a revision), {@code "folder"}, {@code "worktree"} (the suite
      *                 as it is on disk, possibly uncommitted) or {@code "server"} (the same suite on another server)
-     * @param ref      the revision as given ({@code HEAD~1}, {@code main}); null unless {@code git}
+     * @param ref      the revision as given ({@code HEAD~1}, {@code main}) for {@code git}; for a {@code worktree}
+     *                 that is GitHub's merge checkout of a pull request, the pull request's head commit (what the
+     *                 reports name, {@code commit} being the merge); null otherwise
      * @param commit   the commit it resolved to, or the work tree's commit; null when unknown
      * @param location the suite folder, or the server's URL without credentials
      * @param dirty    for the work tree: uncommitted changes; null when unknown or not a work tree
@@ -92,7 +94,8 @@ public record AbInfo(String session, String role, Version base, Version candidat
             String shortCommit = commit == null ? null : commit.substring(0, Math.min(10, commit.length()));
             return switch (kind) {
                 case "git" -> "git " + ref + (shortCommit == null ? "" : " (" + shortCommit + ")");
-                case "worktree" -> "work tree" + (shortCommit == null ? "" : " at " + shortCommit)
+                case "worktree" -> (ref != null ? "PR head " + ref.substring(0, Math.min(10, ref.length()))
+                        + " (merged onto the base)" : "work tree" + (shortCommit == null ? "" : " at " + shortCommit))
                         + (Boolean.TRUE.equals(dirty) ? " + uncommitted changes" : "");
                 case "server" -> "server " + location;
                 default -> "folder " + location;

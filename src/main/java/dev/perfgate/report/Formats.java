@@ -10,7 +10,15 @@ import dev.perfgate.stats.Summary;
 /** Cells shared by the human-readable reports, written with {@link Numbers}. */
 public final class Formats {
 
+    /** The verdict cell of a benchmark that failed on the base side of an A/B run, in every report. */
+    public static final String NOT_COMPARED = "fails at the base: not compared";
+
     private Formats() {
+    }
+
+    /** A benchmark's verdict as the reports name it: its JSON name, or {@link #NOT_COMPARED}. */
+    public static String verdict(BenchmarkComparison b) {
+        return b.failedAtBase() ? NOT_COMPARED : b.verdict().jsonName();
     }
 
     /** The interval as {@code [-1.2%, +3.4%]}; {@code -} when unknown. */

@@ -68,23 +68,26 @@ final class HtmlDistribution {
     private HtmlDistribution() {
     }
 
-    /** The SVG element for one benchmark; {@code css} is the current box's class (its verdict). */
-    static String svg(BenchmarkComparison b, String css) {
-        Shape base = Shape.of("baseline", b.sides().baseline(), b.sides().unit());
-        Shape current = Shape.of("current", b.sides().current(), b.sides().unit());
+    /**
+     * The SVG element for one benchmark; {@code css} is the current box's class (its verdict), {@code sides} the two
+     * sides' names ({@link Formats#sides}).
+     */
+    static String svg(BenchmarkComparison b, String css, String[] sides) {
+        Shape base = Shape.of(sides[0], b.sides().baseline(), b.sides().unit());
+        Shape current = Shape.of(sides[1], b.sides().current(), b.sides().unit());
         double[] axis = axis(base, current);
         StringBuilder svg = new StringBuilder(2048);
         svg.append("<svg class=\"dist\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"Distribution of ").append(TrendPage.escape(b.name()))
-                .append(", baseline and current\">\n");
+                .append(", ").append(sides[0]).append(" and ").append(sides[1]).append("\">\n");
         if (base != null) {
             // the baseline's centre carried down through the current row, so a shift shows at a glance
             double c = x(base.center(), axis);
             line(svg, "reference", c, ROWS[0], c, ROWS[1] + HALF_BOX + 4);
         }
-        row(svg, base, "baseline", "base", ROWS[0], axis);
-        row(svg, current, "current", "cur " + css, ROWS[1], axis);
+        row(svg, base, sides[0], "base", ROWS[0], axis);
+        row(svg, current, sides[1], "cur " + css, ROWS[1], axis);
         axisLine(svg, axis, b.sides().unit());
         return svg.append("</svg>\n").toString();
     }

@@ -90,10 +90,10 @@ public final class HtmlReport implements Exporter {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
                 .append("style-src 'unsafe-inline'\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>perfgate: ").append(report.verdict().name()).append("</title>\n<style>\n")
+                .append("<title>perfgate: ").append(Headline.word(report)).append("</title>\n<style>\n")
                 .append(STYLE).append("</style>\n</head>\n<body>\n")
                 .append("<h1>perfgate comparison <span class=\"pill ").append(verdict).append("\">")
-                .append(report.verdict().name()).append("</span></h1>\n")
+                .append(Headline.word(report)).append("</span></h1>\n")
                 .append("<p class=\"summary\">").append(TrendPage.escape(TextReport.summaryLine(report)))
                 .append("</p>\n");
         if (report.quick()) {
@@ -106,12 +106,16 @@ public final class HtmlReport implements Exporter {
         }
         warnings(html, report.warnings());
         table(html, report);
-        html.append("<h2>Distributions</h2>\n<p class=\"meta\">Per benchmark, baseline above current on one axis: ")
+        html.append("<h2>Distributions</h2>\n<p class=\"meta\">Per benchmark, ")
+                .append(Formats.sides(report)[0]).append(" above ").append(Formats.sides(report)[1])
+                .append(" on one axis: ")
                 .append("the line runs from the fastest to the slowest sample (an arrow: further than shown), the ")
                 .append("box is the median ± MAD (half of the samples), the thick bar the median, the diamond the ")
-                .append("95th percentile, the dashed line the baseline's median. Hover for the numbers.</p>\n");
+                .append("95th percentile, the dashed line the ").append(Formats.sides(report)[0])
+                .append("'s median. Hover for the numbers.</p>\n");
         List<BenchmarkComparison> benchmarks = report.benchmarks();
-        for (int i = 0; i < benchmarks.size(); i++) section(html, benchmarks.get(i), i + 1);
+        String[] sides = Formats.sides(report);
+        for (int i = 0; i < benchmarks.size(); i++) section(html, benchmarks.get(i), i + 1, sides);
         return html.append("</body>\n</html>\n").toString();
     }
 
@@ -151,7 +155,7 @@ public final class HtmlReport implements Exporter {
                 .append("</p>\n");
     }
 
-    private static void section(StringBuilder html, BenchmarkComparison b, int number) {
+    private static void section(StringBuilder html, BenchmarkComparison b, int number, String[] sides) {
         html.append("<section id=\"b").append(number).append("\">\n<h3>").append(TrendPage.escape(b.name()))
                 .append(' ').append(pill(b)).append(" <small>(").append(TrendPage.escape(b.sides().unit()));
         Direction direction = b.sides().direction();
@@ -162,8 +166,8 @@ public final class HtmlReport implements Exporter {
                     .append(", interval ").append(TrendPage.escape(Formats.interval(b))).append(", p ")
                     .append(TrendPage.escape(Numbers.pValue(b.statistics().pValue()))).append("</p>\n");
         }
-        html.append(HtmlDistribution.svg(b, b.verdict().jsonName()));
-        numbers(html, b);
+        html.append(HtmlDistribution.svg(b, b.verdict().jsonName(), sides));
+        numbers(html, b, sides);
         if (!b.notes().isEmpty()) {
             html.append("<ul class=\"notes\">\n");
             for (String note : b.notes()) html.append("<li>").append(TrendPage.escape(note)).append("</li>\n");
@@ -174,12 +178,12 @@ public final class HtmlReport implements Exporter {
     }
 
     /** The summaries behind the picture, one row per side. */
-    private static void numbers(StringBuilder html, BenchmarkComparison b) {
+    private static void numbers(StringBuilder html, BenchmarkComparison b, String[] sides) {
         html.append("<table class=\"numbers\">\n<thead><tr><th></th><th>n</th><th>min</th><th>median</th>")
                 .append("<th>MAD</th><th>mean</th><th>stddev</th><th>p95</th><th>p99</th><th>max</th></tr></thead>\n")
                 .append("<tbody>\n");
-        numbersRow(html, "baseline", b.sides().baseline());
-        numbersRow(html, "current", b.sides().current());
+        numbersRow(html, sides[0], b.sides().baseline());
+        numbersRow(html, sides[1], b.sides().current());
         html.append("</tbody>\n</table>\n");
     }
 
@@ -197,7 +201,7 @@ public final class HtmlReport implements Exporter {
     }
 
     private static String pill(BenchmarkComparison b) {
-        return "<span class=\"pill " + b.verdict().jsonName() + "\">" + b.verdict().jsonName() + "</span>";
+        return "<span class=\"pill " + b.verdict().jsonName() + "\">" + Formats.verdict(b) + "</span>";
     }
 
     private static String cell(String number) {

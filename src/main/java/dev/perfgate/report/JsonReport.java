@@ -38,6 +38,8 @@ public final class JsonReport implements Exporter {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("verdict", report.verdict().jsonName());
+        root.put("nothing_compared", report.nothingCompared());
+        root.put("reason", Headline.reason(report));
         root.put("mode", report.mode().jsonName());
         if (report.ab() != null) root.set("ab", ab(report.ab()));
         root.put("quick", report.quick());
@@ -58,6 +60,7 @@ public final class JsonReport implements Exporter {
         ObjectNode n = Json.MAPPER.createObjectNode();
         n.put("name", b.name());
         n.put("verdict", b.verdict().jsonName());
+        if (b.failedAtBase()) n.put("base_failure", b.baseFailure());
         number(n, "change", b.statistics().change().estimate());
         number(n, "ci_low", b.statistics().change().low());
         number(n, "ci_high", b.statistics().change().high());

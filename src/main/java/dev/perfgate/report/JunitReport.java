@@ -70,7 +70,7 @@ public final class JunitReport implements Exporter {
             xml.writeStartElement("testsuite");
             counts(xml, report);
             properties(xml, report);
-            for (BenchmarkComparison b : report.benchmarks()) testcase(xml, b, report.policy());
+            for (BenchmarkComparison b : report.benchmarks()) testcase(xml, b, report.policy(), Formats.sides(report));
             text(xml, "    ", "system-out", suiteOutput(report));
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
@@ -121,13 +121,14 @@ public final class JunitReport implements Exporter {
         attribute(xml, "value", value);
     }
 
-    private void testcase(XMLStreamWriter xml, BenchmarkComparison b, Policy policy) throws XMLStreamException {
+    private void testcase(XMLStreamWriter xml, BenchmarkComparison b, Policy policy, String[] sides)
+            throws XMLStreamException {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("testcase");
         attribute(xml, "classname", className);
         attribute(xml, "name", b.name());
         attribute(xml, "time", "0");
-        String details = details(b, policy);
+        String details = details(b, policy, sides);
         if (fails(b, policy)) {
             xml.writeCharacters("\n      ");
             xml.writeStartElement("failure");
@@ -138,7 +139,11 @@ public final class JunitReport implements Exporter {
             xml.writeCharacters(clean(details));
             xml.writeEndElement();
         } else {
-            if (b.verdict() == Verdict.MISSING) {
+            if (b.failedAtBase()) {
+                xml.writeCharacters("\n      ");
+                xml.writeEmptyElement("skipped");
+                attribute(xml, "message", Formats.NOT_COMPARED + ": " + b.baseFailure());
+            } else if (b.verdict() == Verdict.MISSING) {
                 xml.writeCharacters("\n      ");
                 xml.writeEmptyElement("skipped");
                 attribute(xml, "message", "only in the baseline: not run in the current run");
@@ -172,10 +177,15 @@ public final class JunitReport implements Exporter {
                 + Formats.current(b) + "; fails above " + Numbers.percent(policy.failThreshold());
     }
 
+    /** A side's name as a line's label, padded to {@code width} ({@code "baseline: "}, {@code "current:  "}). */
+    private static String label(String side, int width) {
+        return String.format(java.util.Locale.ROOT, "%-" + width + "s", side + ":");
+    }
+
     /** The verdict and every number behind it, one fact a line; the notes last. */
-    static String details(BenchmarkComparison b, Policy policy) {
+    static String details(BenchmarkComparison b, Policy policy, String[] sides) {
         List<String> lines = new ArrayList<>();
-        lines.add("verdict:  " + b.verdict().jsonName());
+        lines.add("verdict:  " + Formats.verdict(b));
         if (!Double.isNaN(b.statistics().change().estimate())) {
             int level = Numbers.confidencePercent(policy.alpha());
             lines.add("change:   " + Formats.change(b) + " (positive = worse), " + level + "% interval "
@@ -189,8 +199,9 @@ public final class JunitReport implements Exporter {
             lines.add("verdicts: time " + b.timeVerdict().jsonName() + ", counters " + Formats.counterVerdict(b)
                     + (b.failedOnCounters() ? " (the counters failed it)" : ""));
         }
-        lines.add("baseline: " + summary(b.sides().baseline(), b.sides().unit()));
-        lines.add("current:  " + summary(b.sides().current(), b.sides().unit()));
+        int width = Math.max(10, Math.max(sides[0].length(), sides[1].length()) + 2);
+        lines.add(label(sides[0], width) + summary(b.sides().baseline(), b.sides().unit()));
+        lines.add(label(sides[1], width) + summary(b.sides().current(), b.sides().unit()));
         lines.add("policy:   fails above " + Numbers.percent(policy.failThreshold()) + ", warns above "
                 + Numbers.percent(policy.warnThreshold()) + (b.sides().direction() == null ? ""
                 : "; " + b.sides().direction().jsonName() + " is better"));

@@ -38,8 +38,13 @@ public final class MarkdownReport implements Exporter {
     public String render(ComparisonReport report) {
         StringBuilder md = new StringBuilder(4096);
         md.append(MARKER).append('\n');
-        md.append("## ").append(emoji(report.verdict())).append(" perfgate: ").append(report.verdict().name())
-                .append(headlineCounts(report)).append("\n\n");
+        if (report.nothingCompared()) {
+            md.append("## ℹ️ perfgate: nothing compared — ").append(Headline.nothingBecause(report)).append("\n\n")
+                    .append("> ").append(escape(Headline.nextStep(report))).append("\n\n");
+        } else {
+            md.append("## ").append(emoji(report.verdict())).append(" perfgate: ").append(report.verdict().name())
+                    .append(headlineCounts(report)).append("\n\n");
+        }
         if (report.quick()) {
             md.append("> **⚠️ Quick run, low confidence.** Few iterations: only a gross regression fails, and ✅ ok ")
                     .append("means no gross regression was seen. Run without `--quick` before trusting it.\n\n");
@@ -80,11 +85,16 @@ public final class MarkdownReport implements Exporter {
             if (counters) {
                 md.append(" | ").append(b.timeVerdict().jsonName()).append(" | ").append(Formats.counterVerdict(b));
             }
-            md
-                    .append(" | ").append(emoji(b.verdict())).append(' ').append(b.verdict().jsonName())
-                    .append(" |\n");
+            md.append(" | ").append(b.failedAtBase() ? "⛔" : emoji(b.verdict())).append(' ')
+                    .append(Formats.verdict(b)).append(" |\n");
         }
         md.append('\n');
+        if (ab && report.benchmarks().stream().anyMatch(b -> !Double.isNaN(b.statistics().change().estimate()))) {
+            md.append("<sub>").append(sides[0]).append(" and ").append(sides[1]).append(" are each side's median; ")
+                    .append("the change is the paired estimate (the median ratio of the pairs, Hodges-Lehmann), ")
+                    .append("which the verdict rests on, so it need not equal the ratio of the two medians.</sub>")
+                    .append("\n\n");
+        }
     }
 
     /**
@@ -146,6 +156,8 @@ public final class MarkdownReport implements Exporter {
         count(s, report.withVerdict(Verdict.REGRESSION).size(), "regression", "regressions");
         count(s, report.withVerdict(Verdict.WARNING).size(), "warning", "warnings");
         count(s, report.withVerdict(Verdict.INCONCLUSIVE).size(), "inconclusive", "inconclusive");
+        count(s, (int) report.benchmarks().stream().filter(BenchmarkComparison::failedAtBase).count(),
+                "not compared", "not compared");
         return s.length() == 0 ? "" : " (" + s + ")";
     }
 

@@ -52,7 +52,7 @@ public final class TextReport implements Exporter {
             row.addAll(List.of(Formats.change(b), Formats.interval(b), Formats.detectable(b),
                     Numbers.pValue(b.statistics().pValue())));
             if (counters) row.addAll(List.of(b.timeVerdict().jsonName(), Formats.counterVerdict(b)));
-            row.add(paint(b.verdict()));
+            row.add(b.failedAtBase() ? Formats.NOT_COMPARED.toUpperCase(Locale.ROOT) : paint(b.verdict()));
             rows.add(row.toArray(String[]::new));
         }
         StringBuilder out = new StringBuilder();
@@ -76,13 +76,15 @@ public final class TextReport implements Exporter {
     /** E.g. {@code FAIL: 1 regression, 2 warnings, 3 ok (changes: positive = worse)}. */
     public static String summaryLine(ComparisonReport report) {
         StringBuilder counts = new StringBuilder();
+        int notCompared = (int) report.benchmarks().stream().filter(BenchmarkComparison::failedAtBase).count();
         for (Verdict v : Verdict.values()) {
-            int n = report.withVerdict(v).size();
+            int n = report.withVerdict(v).size() - (v == Verdict.NEW ? notCompared : 0);
             if (n == 0) continue;
             if (counts.length() > 0) counts.append(", ");
             counts.append(n).append(' ').append(plural(v, n));
         }
-        return report.verdict().name() + ": " + (counts.length() == 0 ? "no benchmarks" : counts)
+        if (notCompared > 0) counts.append(counts.length() > 0 ? ", " : "").append(notCompared).append(" not compared");
+        return Headline.word(report) + ": " + (counts.length() == 0 ? "no benchmarks" : counts)
                 + (report.quick() ? " (quick, low confidence)" : "") + "; change: positive = worse";
     }
 

@@ -86,7 +86,7 @@ class VerdictRuleTest {
                 "worse by +12.0%, but the interval (+3.0% to +22.0%) reaches into the ±5% band: "
                         + "not established as a regression");
         assertThat(decide(0.30, 0.06, 0.60, 0.03).notes().get(0)).isEqualTo(
-                "worse by +30.0%, but p = 0.030: a regression needs p < 0.01 (at most 1% false failures "
+                "worse by +30.0%, but p = 0.030: a regression needs p < 0.010 (at most 1% false failures "
                         + "however noisy the metric)");
     }
 

@@ -259,4 +259,69 @@ class InterleavedRunTest {
         assertThat(a.calls()).containsExactly("abandon");
         assertThat(b.calls()).containsExactly("abandon");
     }
+
+    /**
+     * A benchmark broken at the base (the change fixes it) does not stop the others: they are paired as ever, it is
+     * measured on the candidate alone and named with the base's error; the base side is recovered, not abandoned.
+     */
+    @Test
+    void aBenchmarkFailingAtTheBaseIsMeasuredOnTheCandidateAloneAndTheOthersArePaired() {
+        ScriptedSide a = side("base", 0.25, ScriptedSide.spec("before", 6, 1), ScriptedSide.spec("broken", 6, 1),
+                ScriptedSide.spec("after", 6, 1));
+        ScriptedSide b = side("candidate", 0.5, ScriptedSide.spec("before", 6, 1), ScriptedSide.spec("broken", 6, 1),
+                ScriptedSide.spec("after", 6, 1));
+        a.breaks("broken");
+
+        InterleavedRun.Result r = run(a, b, NEVER, 100, 60_000);
+
+        assertThat(r.baseFailures()).containsOnlyKeys("broken");
+        assertThat(r.baseFailures().get("broken"))
+                .isEqualTo("broken.sql:2: ERROR: relation \"acounts\" does not exist (broken, base, iteration 1)");
+        assertThat(r.base()).extracting(BenchmarkResult::name).containsExactly("before", "after");
+        assertThat(r.candidate()).extracting(BenchmarkResult::name).containsExactly("before", "broken", "after");
+        assertThat(r.candidate().get(1).samples()).as("measured alone, all its iterations").hasSize(6);
+        assertThat(r.base().get(1).samples()).as("paired after the failure as before it").hasSize(6);
+        assertThat(r.looks()).containsOnlyKeys("before", "after");
+        assertThat(a.calls()).containsExactly("recover", "finish");
+        assertThat(b.calls()).containsExactly("finish");
+    }
+
+    /** The same error on the candidate's side is the change's: the run fails with it, as before (exit 2). */
+    @Test
+    void aBenchmarkFailingOnTheCandidateStillFailsTheRun() {
+        ScriptedSide a = side("base", 0, ScriptedSide.spec("broken", 6, 1), ScriptedSide.spec("after", 6, 1));
+        ScriptedSide b = side("candidate", 0, ScriptedSide.spec("broken", 6, 1), ScriptedSide.spec("after", 6, 1));
+        b.breaks("broken");
+
+        assertThatThrownBy(() -> run(a, b, NEVER, 100, 60_000)).isInstanceOf(dev.perfgate.PerfgateException.class)
+                .hasMessage("broken.sql:2: ERROR: relation \"acounts\" does not exist (broken, candidate, iteration 1)");
+        assertThat(a.calls()).containsExactly("abandon");
+        assertThat(b.calls()).containsExactly("abandon");
+    }
+
+    /** A base that cannot go on after its error (the connection is lost) fails the run with that error. */
+    @Test
+    void aBaseThatCannotRecoverFailsTheRunWithItsOwnError() {
+        ScriptedSide a = side("base", 0, ScriptedSide.spec("broken", 6, 1), ScriptedSide.spec("after", 6, 1));
+        ScriptedSide b = side("candidate", 0, ScriptedSide.spec("broken", 6, 1), ScriptedSide.spec("after", 6, 1));
+        a.breaks("broken");
+        a.unrecoverable();
+
+        assertThatThrownBy(() -> run(a, b, NEVER, 100, 60_000)).isInstanceOf(dev.perfgate.PerfgateException.class)
+                .hasMessageContaining("(broken, base, iteration 1)");
+        assertThat(a.calls()).containsExactly("recover", "abandon");
+    }
+
+    /** A benchmark the candidate removed and the base cannot run is left out, named, and does not stop the run. */
+    @Test
+    void aRemovedBenchmarkFailingAtTheBaseIsNamedAndLeftOut() {
+        ScriptedSide a = side("base", 0, ScriptedSide.spec("kept", 6, 1), ScriptedSide.spec("removed", 6, 1));
+        ScriptedSide b = side("candidate", 0, ScriptedSide.spec("kept", 6, 1));
+        a.breaks("removed");
+
+        InterleavedRun.Result r = run(a, b, NEVER, 100, 60_000);
+
+        assertThat(r.baseFailures()).containsOnlyKeys("removed");
+        assertThat(r.base()).extracting(BenchmarkResult::name).containsExactly("kept");
+    }
 }

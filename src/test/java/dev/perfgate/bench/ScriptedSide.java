@@ -43,6 +43,8 @@ final class ScriptedSide implements PairSide {
     private final List<String> calls = new ArrayList<>();
     private int failAfter = Integer.MAX_VALUE;
     private int iterations;
+    private final java.util.Set<String> broken = new java.util.HashSet<>();
+    private boolean recoverable = true;
 
     /**
      * @param offset         added to the drawn id to make each sample: tells the sides' samples apart
@@ -75,7 +77,17 @@ final class ScriptedSide implements PairSide {
         failAfter = iterations + n;
     }
 
-    /** The side's own calls: "finish", "abandon". */
+    /** Makes every iteration of {@code benchmark} fail with an SQL error, as a typo in its file does. */
+    void breaks(String benchmark) {
+        broken.add(benchmark);
+    }
+
+    /** Makes {@link #recover} say the side cannot go on (its connection is lost). */
+    void unrecoverable() {
+        recoverable = false;
+    }
+
+    /** The side's own calls: "finish", "abandon", "recover". */
     List<String> calls() {
         return calls;
     }
@@ -101,6 +113,12 @@ final class ScriptedSide implements PairSide {
         calls.add("abandon");
     }
 
+    @Override
+    public boolean recover() {
+        calls.add("recover");
+        return recoverable;
+    }
+
     private final class Scripted implements Benchmark {
         private final BenchmarkSpec spec;
         private int done;
@@ -122,6 +140,10 @@ final class ScriptedSide implements PairSide {
         @Override
         public double iteration(Map<String, Long> values, boolean partAFirst) {
             if (iterations++ >= failAfter) throw new IllegalStateException(name + ": scripted failure");
+            if (broken.contains(spec.name())) {
+                throw new dev.perfgate.PerfgateException(spec.file() + ":2: ERROR: relation \"acounts\" does not "
+                        + "exist (" + spec.name() + ", " + name + ", iteration " + (done + 1) + ")");
+            }
             clock.nanos += iterationNanos;
             done++;
             log.add(new Event(name, spec.name(), "iteration", values, partAFirst));

@@ -37,21 +37,24 @@ class CiScriptsTest {
                 + "## ❌ perfgate: FAIL (1 regression)\n\n| benchmark | base | candidate |\n");
     }
 
+    /** How each exit code ends the job; % is escaped as %25 in GitHub's workflow commands (shown as %). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "0 | pass  | 0 | perfgate: pass",
-            "0 | warn  | 0 | ::warning title=performance warning::a benchmark got slower",
-            "1 | fail  | 1 | ::error title=performance regression::perfgate found a performance regression",
+            "0 | warn  | 0 | ::warning title=performance warning::2 inconclusive (why): a -15.7%25, b -11.0%25: see the table in the job summary",
+            "0 | none  | 0 | ::notice title=nothing compared::2 inconclusive (why): a -15.7%25, b -11.0%25: the job passes, but no benchmark was judged",
+            "1 | fail  | 1 | ::error title=performance regression::2 inconclusive (why): a -15.7%25, b -11.0%25: see the table",
             "2 | error | 2 | ::error title=perfgate could not do its job::suite folder perf does not exist; there is no verdict",
             "'' | ''   | 2 | ::error title=perfgate did not run::",
     })
     void theGateEndsTheJobAsTheExitCodeSays(String code, String verdict, int exit, String says) throws Exception {
         Path summary = Files.createFile(dir.resolve("summary.md"));
         Scripts.Result r = Scripts.run(dir, Map.of("GITHUB_ACTIONS", "true", "EXIT_CODE", code, "VERDICT", verdict,
-                "ERROR", "suite folder perf does not exist", "GITHUB_STEP_SUMMARY", summary.toString()),
-                Scripts.script("gate.sh").toString());
+                "ERROR", "suite folder perf does not exist", "GITHUB_STEP_SUMMARY", summary.toString(),
+                "REASON", "2 inconclusive (why): a -15.7%, b -11.0%"), Scripts.script("gate.sh").toString());
         assertThat(r.exitCode()).as(r.output()).isEqualTo(exit);
-        assertThat(r.output()).contains(says);
+        assertThat(r.output()).contains(says).as("the reason is perfgate's, never a fixed guess")
+                .doesNotContain("a benchmark got slower");
         if (exit == 2) {
             assertThat(r.output()).doesNotContain("performance regression");
             if (!code.isEmpty()) assertThat(Files.readString(summary)).contains("perfgate could not do its job");
@@ -64,7 +67,39 @@ class CiScriptsTest {
         Files.writeString(dir.resolve("perfgate-out/perfgate.env"), "exit-code=1\nverdict=fail\n");
         Scripts.Result r = Scripts.run(dir, Map.of(), Scripts.script("gate.sh").toString());
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.output()).contains("ERROR: performance regression: perfgate found a performance regression");
+        assertThat(r.output()).contains("ERROR: performance regression: perfgate found a performance regression: see "
+                + "the table in this job's log, and the reports in the job's artifacts (perfgate-out/reports)")
+                .as("GitLab has no job summary").doesNotContain("job summary");
+    }
+
+    /**
+     * check.sh takes the verdict and its reason from perfgate's JSON report: a comparison of nothing (every benchmark
+     * new) is verdict none, exit code 0, as action.yml and the guide document; a warning keeps perfgate's reason.
+     */
+    @Test
+    void theCheckStepTakesTheVerdictAndReasonFromTheJsonReport() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Files.move(Scripts.fake("fake-java", dir), bin.resolve("java"));
+        Path jar = Files.writeString(dir.resolve("perfgate.jar"), "not run");
+        Path report = dir.resolve("report.json");
+        Map<String, String> env = new HashMap<>(Map.of("PATH", bin + ":" + System.getenv("PATH"), "FAKE_JAVA_ARGS",
+                dir.resolve("args.txt").toString(), "PERFGATE_JAR", jar.toString(), "FAKE_JAVA_REPORT",
+                report.toString()));
+
+        Files.writeString(report, "{\n  \"format\" : \"perfgate-comparison/1\",\n  \"verdict\" : \"pass\",\n"
+                + "  \"nothing_compared\" : true,\n  \"reason\" : \"nothing compared (no baseline): 2 benchmarks "
+                + "measured, none judged\",\n  \"benchmarks\" : [ {\n    \"verdict\" : \"new\",\n  } ]\n}\n");
+        Scripts.Result first = Scripts.run(dir, env, Scripts.script("check.sh").toString());
+        assertThat(first.exitCode()).as(first.output()).isZero();
+        assertThat(Files.readString(dir.resolve("perfgate-out/perfgate.env"))).contains("exit-code=0\n",
+                "verdict=none\n", "reason=nothing compared (no baseline): 2 benchmarks measured, none judged\n");
+
+        Files.writeString(report, "{\n  \"format\" : \"perfgate-comparison/1\",\n  \"verdict\" : \"warn\",\n"
+                + "  \"nothing_compared\" : false,\n  \"reason\" : \"2 inconclusive (\\\"why\\\"): a -15.7%, b -11.0%\",\n"
+                + "  \"benchmarks\" : [ ]\n}\n");
+        Scripts.run(dir, env, Scripts.script("check.sh").toString());
+        assertThat(Files.readString(dir.resolve("perfgate-out/perfgate.env"))).contains("verdict=warn\n",
+                "reason=2 inconclusive (\"why\"): a -15.7%, b -11.0%\n");
     }
 
     @Test

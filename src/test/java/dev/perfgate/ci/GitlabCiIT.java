@@ -46,8 +46,10 @@ class GitlabCiIT {
         assertThat(rule("perfgate:merge-request")).contains("merge_request_event");
         Scripts.Result slowed = job("perfgate:merge-request", "slow", repo.slow, mergeRequest());
         assertThat(slowed.exitCode()).as(slowed.output()).isEqualTo(1);
-        assertThat(slowed.output()).contains("ERROR: performance regression: perfgate found a performance regression")
-                .contains("note on merge request !9");
+        assertThat(slowed.output()).contains("ERROR: performance regression: 1 regression (worse beyond the fail "
+                        + "threshold, established): " + CiFixture.SLOWED + " +")
+                .contains("see the table in this job's log, and the reports in the job's artifacts")
+                .doesNotContain("job summary").contains("note on merge request !9");
         Path workspace = tmp.resolve("ws-slow");
         assertThat(CiFixture.read(workspace.resolve(artifact("junit")))).contains("<failure", CiFixture.SLOWED);
         JsonNode notes = notes();

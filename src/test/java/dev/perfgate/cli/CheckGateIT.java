@@ -40,7 +40,7 @@ class CheckGateIT {
         CliRun noBaseline = CliRun.of("check", suite.toString(), "-o", first.toString(), "--history",
                 history.toString());
         assertThat(noBaseline.exitCode()).as(noBaseline.err()).isZero();
-        assertThat(noBaseline.out()).contains("No baseline at " + suite.resolve("baseline.json"),
+        assertThat(noBaseline.out()).contains("NO BASELINE: there is nothing at " + suite.resolve("baseline.json"),
                 "perfgate baseline accept");
         Files.copy(first, suite.resolve("baseline.json"));
 

@@ -185,10 +185,14 @@ class UserFacingRulesTest {
         withReports.addAll(List.of("--format", "junit,markdown", "--out", dir.resolve("reports").toString()));
         CliRun first = CliRun.of(withReports.toArray(String[]::new));
         assertThat(first.exitCode()).as(first.err()).isZero();
-        assertThat(first.out()).contains("No baseline at");
+        assertThat(first.out()).contains("NOTHING COMPARED: 2 new").doesNotContain("PASS", "fingerprint");
+        assertThat(first.out() + first.err()).as("NO BASELINE is said once")
+                .containsOnlyOnce("NO BASELINE");
         assertThat(Files.readString(dir.resolve("reports/perfgate-junit.xml"))).contains("<testcase")
                 .doesNotContain("<failure");
-        assertThat(Files.readString(dir.resolve("reports/comparison.md"))).contains("NO BASELINE", "🆕 new");
+        assertThat(Files.readString(dir.resolve("reports/comparison.md")))
+                .contains("## ℹ️ perfgate: nothing compared — no baseline", "NO BASELINE", "🆕 new")
+                .doesNotContain("PASS");
     }
 
     @Test

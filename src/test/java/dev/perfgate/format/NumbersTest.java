@@ -44,4 +44,16 @@ class NumbersTest {
     void counts(long n, String expected) {
         assertThat(Numbers.count(n, "benchmark", "benchmarks")).isEqualTo(expected);
     }
+
+    /** A p-value beside the threshold it missed: the same decimals, as many as tell them apart (3 to 6). */
+    @ParameterizedTest
+    @CsvSource({
+            "0.0042, 0.004, 0.0042, 0.0040",  // was "p = 0.004: a regression needs p < 0.004000"
+            "0.03,   0.01,  0.030,  0.010",
+            "0.0041, 0.004, 0.0041, 0.0040",
+            "0.00401, 0.004, 0.00401, 0.00400",
+    })
+    void aPValueAndItsThresholdAreWrittenAlike(double p, double threshold, String pText, String thresholdText) {
+        assertThat(Numbers.pAgainst(p, threshold)).containsExactly(pText, thresholdText);
+    }
 }

@@ -5,6 +5,7 @@ import dev.perfgate.PerfgateException;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
 import dev.perfgate.model.Provenance;
+import dev.perfgate.bench.AbRun;
 import dev.perfgate.model.RunResult;
 import dev.perfgate.model.Shard;
 import dev.perfgate.postgres.ExtensionBuild;
@@ -128,15 +129,19 @@ class CheckTest {
     }
 
     @Test
-    void theFirstRunPassesSaysSoAndIsRecordedWithoutAVerdict() {
+    void theFirstRunComparesNothingSaysSoOnceExitsZeroAndIsRecordedWithoutAVerdict() {
         Path suite = Recorded.suite(dir, "perf", "a");
         var engine = Recorded.Engine.returning(Recorded.run("perf", 1.0, 2, "a"));
 
         CheckOutcome outcome = new Check(engine, listener).run(request(suite, null, ReportChoice.DEFAULT, false));
 
-        assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.report().warnings()).anyMatch(w -> w.startsWith("NO BASELINE"));
-        assertThat(listener.out.toString()).contains("No baseline at " + suite.resolve("baseline.json"));
+        assertThat(outcome.exitCode()).as("a first run must not go red").isZero();
+        assertThat(outcome.report().nothingCompared()).as("nothing compared is not a pass").isTrue();
+        assertThat(outcome.report().warnings()).as("one NO BASELINE, and no baseline fingerprint to miss")
+                .singleElement().asString().startsWith("NO BASELINE: there is nothing at "
+                        + suite.resolve("baseline.json"));
+        assertThat(listener.out.toString() + listener.notes + listener.warnings).as("no report asked for, so said "
+                + "here, once").containsOnlyOnce("NO BASELINE").contains("perfgate baseline accept");
         assertThat(history()).singleElement().extracting(HistoryEntry::verdict).isNull();
         assertThat(dir.resolve("out/results.json")).exists();
     }
@@ -290,6 +295,44 @@ class CheckTest {
         assertThat(Files.readString(baseline)).isEqualTo(before);
         assertThatThrownBy(() -> new Merge(listener).run(List.of(baseline), baseline))
                 .hasMessageContaining("is an accepted baseline");
+    }
+
+    /**
+     * A benchmark that failed at the base is judged by no one: the others get their verdicts, it is marked "fails at
+     * the base: not compared" with the base's error and what to do, and the check warns (exit 0), never passes.
+     */
+    @Test
+    void aBenchmarkFailingAtTheBaseIsMarkedNotComparedAndTheOthersAreJudged() throws IOException {
+        Path suite = Recorded.suite(dir, "perf", "a", "broken");
+        AbRun.Outcome paired = Recorded.abPair("perf", 1.0, "a");
+        RunResult candidate = new RunResult("perf", null, null, Recorded.MACHINE, paired.candidate().settings(),
+                List.of(paired.candidate().benchmarks().get(0), Recorded.run("perf", 1.0, 3, "broken").benchmarks()
+                        .get(0))).withAb(paired.candidate().ab());
+        String error = "broken.sql:2: ERROR: relation \"acounts\" does not exist (broken, base, iteration 1)";
+        var engine = new Recorded.Engine(null, new AbRun.Outcome(paired.base(), candidate, 0.1, "recorded",
+                Map.of("broken", error)), () -> { });
+        CheckRequest r = request(suite, null, new ReportChoice(List.of("markdown", "json", "junit", "html"),
+                dir.resolve("reports"), null), false);
+        var against = new CheckRequest.Against(suite.toString(), null, null, Duration.ofMinutes(1),
+                dir.resolve("b.json"));
+        CheckOutcome outcome = new Check(engine, listener).run(new CheckRequest(r.subject(), false, against,
+                r.policy(), r.judging(), r.results(), r.reports(), r.history(), false));
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.report().verdict()).isEqualTo(dev.perfgate.analysis.OverallVerdict.WARN);
+        assertThat(outcome.report().benchmarks()).extracting(b -> b.name() + " " + b.verdict().jsonName() + " "
+                + b.failedAtBase()).containsExactly("a ok false", "broken new true");
+        assertThat(outcome.report().warnings()).anyMatch(w -> w.startsWith("FAILS AT THE BASE: broken (" + error
+                + ")") && w.contains("Fix it at the base"));
+        assertThat(Files.readString(dir.resolve("reports/comparison.md")))
+                .contains("⚠️ perfgate: WARN (1 not compared)", "| ⛔ fails at the base: not compared |",
+                        "**broken**: fails at the base: not compared: broken.sql:2: ERROR: relation");
+        assertThat(Files.readString(dir.resolve("reports/comparison.json")))
+                .contains("\"base_failure\" : \"broken.sql:2: ERROR", "\"reason\" : \"1 not compared (fails at the base): broken\"");
+        assertThat(Files.readString(dir.resolve("reports/perfgate-junit.xml")))
+                .contains("<skipped message=\"fails at the base: not compared: broken.sql:2: ERROR");
+        assertThat(Files.readString(dir.resolve("reports/comparison.html")))
+                .contains(">fails at the base: not compared</span>");
     }
 
     @Test
