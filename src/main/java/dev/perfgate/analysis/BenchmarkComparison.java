@@ -55,8 +55,10 @@ public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict ve
      * @param pValue    two-sided p-value after the policy's multiple-comparison correction
      * @param rawPValue the same before correction
      * @param pairs     in A/B mode, how many pairs the verdict rests on; {@code null} otherwise
+     * @param reach     in A/B mode, the sensitivity asked for and why the pairs stopped; {@code null} otherwise
      */
-    public record Statistics(String method, RelativeChange change, double pValue, double rawPValue, Integer pairs) {
+    public record Statistics(String method, RelativeChange change, double pValue, double rawPValue, Integer pairs,
+                             Reach reach) {
 
         /** Nothing tested: no method, every number NaN. */
         public static final Statistics NONE = new Statistics(null, RelativeChange.unknown(Double.NaN), Double.NaN,
@@ -64,6 +66,31 @@ public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict ve
 
         public Statistics {
             Objects.requireNonNull(change, "change");
+        }
+
+        /** Statistics with no A/B allocation to report. */
+        public Statistics(String method, RelativeChange change, double pValue, double rawPValue, Integer pairs) {
+            this(method, change, pValue, rawPValue, pairs, null);
+        }
+
+        /** These statistics with {@code value} as their reach. */
+        public Statistics withReach(Reach value) {
+            return new Statistics(method, change, pValue, rawPValue, pairs, value);
+        }
+    }
+
+    /**
+     * How an A/B benchmark's pairs were allocated ({@link PairAllocation}).
+     *
+     * @param target  the "could detect" it was to reach, a fraction; null when none was asked for
+     * @param stopped why it got no more pairs ({@link PairAllocation.Stop#text()}); null when not recorded
+     * @param looks   the passes of pairs it got
+     */
+    public record Reach(Double target, String stopped, int looks) {
+
+        /** True when a target was asked for and {@code detectable} misses it. */
+        public boolean missed(double detectable) {
+            return target != null && !(detectable <= target);
         }
     }
 
@@ -90,6 +117,12 @@ public record BenchmarkComparison(Sides sides, Statistics statistics, Verdict ve
      */
     public double detectable() {
         return Worse.positive(statistics.change(), sides.direction()).detectable();
+    }
+
+    /** This comparison with {@code statistics} in place of its own. */
+    public BenchmarkComparison withStatistics(Statistics value) {
+        return new BenchmarkComparison(sides, value, verdict, timeVerdict, counters, notes, iterationsToDecide,
+                baseFailure);
     }
 
     /** True when the benchmark failed at the base, so it was not compared ({@link #baseFailure}). */

@@ -94,18 +94,15 @@ public final class RegressionCheck {
                 continue;
             }
             RelativeChange bad = pair.worse(finding.comparison());
-            VerdictRule.Decision decision = PairedRule.decide(finding.comparison(), finding.strict(),
-                    pair.sides().direction(), adjusted[i], pair.quick(), policy, finding.share());
-            Verdict verdict = decision.verdict();
-            List<String> notes = new ArrayList<>(decision.notes());
             int looks = ab == null ? 1 : ab.looks().getOrDefault(pair.name(), 1);
-            if (verdict == Verdict.REGRESSION && !Looks.mayFail(looks, ab != null && ab.confirm())) {
-                verdict = Verdict.WARNING; // the run had no pairs or time left to confirm it
-                notes.add(0, "a regression on the first pass of pairs, not confirmed: the pair budget (--max-pairs) "
-                        + "or the time budget (--max-time) ran out first; re-run to confirm");
+            VerdictRule.Decision decision = PairedRule.decide(finding.comparison(), finding.strict(),
+                    pair.sides().direction(), adjusted[i], pair.quick(), policy, finding.share(), looks);
+            BenchmarkComparison result = pair.toResult(decision, bad, adjusted[i], policy);
+            if (ab != null && result.statistics().pairs() != null) {
+                result = result.withStatistics(result.statistics().withReach(new BenchmarkComparison.Reach(
+                        ab.detect().get(pair.name()), ab.stops().get(pair.name()), looks)));
             }
-            results.add(pair.toResult(new VerdictRule.Decision(verdict, notes, decision.iterationsToDecide()), bad,
-                    adjusted[i], policy));
+            results.add(result);
         }
         boolean quick = quickRun || pairs.stream().anyMatch(BenchmarkPair::quick);
         List<String> warnings = new ArrayList<>();

@@ -33,8 +33,8 @@ public final class AbRun {
     /**
      * How many pairs a benchmark may get and how long the session may add passes.
      *
-     * @param maxPairs     at most this many pairs per benchmark, confirmation passes included
-     * @param budgetMillis no confirmation pass starts after this long
+     * @param maxPairs     at most this many pairs per benchmark, all passes included
+     * @param budgetMillis no pass after a benchmark's first starts after this long
      */
     public record Budget(int maxPairs, long budgetMillis) {
     }
@@ -77,15 +77,15 @@ public final class AbRun {
     private AbRun() {
     }
 
-    public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Confirmation confirmation) {
-        return measure(plan, progress, confirmation, (base, candidate) -> { });
+    public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Allocation allocation) {
+        return measure(plan, progress, allocation, (base, candidate) -> { });
     }
 
     /**
-     * As {@link #measure(Plan, Progress, InterleavedRun.Confirmation)}, handing {@code databases} what each side's
+     * As {@link #measure(Plan, Progress, InterleavedRun.Allocation)}, handing {@code databases} what each side's
      * tables hold once both suites are set up, before the pairs start (the gate judges whether they differ).
      */
-    public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Confirmation confirmation,
+    public static Outcome measure(Plan plan, Progress progress, InterleavedRun.Allocation allocation,
                                   BiConsumer<List<TableData>, List<TableData>> databases) {
         String id = UUID.randomUUID().toString().substring(0, 8);
         Arm base = plan.base();
@@ -111,10 +111,9 @@ public final class AbRun {
                         + "on this machine, or taskset is missing): a core busier than the other can bias every pair");
             }
             databases.accept(TableStats.read(a), TableStats.read(b));
-            InterleavedRun.Result r = new InterleavedRun(a, b, progress, confirmation, plan.budget().maxPairs(),
-                    plan.budget().budgetMillis()).run();
+            InterleavedRun.Result r = new InterleavedRun(a, b, progress, allocation, plan.budget().budgetMillis()).run();
             AbInfo info = new AbInfo(id, AbInfo.CANDIDATE, base.version(), candidate.version(), r.looks(),
-                    plan.confirming());
+                    plan.confirming(), r.targets(), r.stops());
             RunResult candidateRun = SuiteRun.record(main, candidate.suite(), plan.overrides(), plan.quick(),
                     r.candidate(), GitProbe.probe(Path.of("")), true).withAb(info);
             RunResult baseRun = SuiteRun.record(other != null ? other : main, base.suite(), plan.overrides(),

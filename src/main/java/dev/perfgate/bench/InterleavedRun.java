@@ -27,37 +27,72 @@ import java.util.function.LongSupplier;
  * times two parts in one iteration and only the first gets the advantage, so the order of the parts must not line
  * up with which side carries over: {@link PassOrder} balances it within each kind of pair.
  *
- * <p>After the first pass of pairs a benchmark whose comparison is not yet decided (see {@link Confirmation}) gets
- * further passes, up to {@code maxPairs} and the time budget; {@link Result#looks} counts the passes, which the
- * verdict must account for.
+ * <p>How many pairs a benchmark gets is the {@link Allocation}'s to say, from what a pair costs (timed on the warm-up
+ * pairs, then on each pass) and the benchmark's share of the time left: the first pass's size, then after each pass
+ * whether another runs and how large; {@link Result#looks} counts the passes, which the verdict must account for,
+ * and {@link Result#stops} why each benchmark got no more. Benchmarks run one after another, so the time budget is
+ * shared as it goes: each may spend an equal share of what is left, and what a cheap one does not use passes on to
+ * those after it.
  *
  * <p>A side is a {@link PairSide}: a suite set up in a database ({@link SuiteDatabase}), or in tests a scripted one.
  */
 public final class InterleavedRun {
 
-    /** Decides, after each pass, whether a benchmark needs more pairs. Supplied by the caller (the analysis). */
-    @FunctionalInterface
-    public interface Confirmation {
+    /** Decides how many pairs a benchmark gets. Supplied by the caller (the analysis). */
+    public interface Allocation {
+
         /**
+         * The first pass's pairs (at least {@code perPass} run whatever this says).
+         *
+         * @param secondsPerPair what a warm-up pair cost, an upper bound of what a measured one will
+         * @param secondsLeft    this benchmark's share of the time budget left
+         */
+        int firstPass(BenchmarkSpec benchmark, int perPass, double secondsPerPair, double secondsLeft);
+
+        /**
+         * After a pass: whether another runs, and how many pairs it has.
+         *
          * @param base      A's samples so far, pair i at index i
          * @param candidate B's samples, same pairs
          * @param looks     passes so far (1 after the first)
-         * @return true to run another pass
+         * @param firstPass the first pass's pairs
          */
-        boolean needsMorePairs(BenchmarkSpec benchmark, double[] base, double[] candidate, int looks);
+        Step next(BenchmarkSpec benchmark, double[] base, double[] candidate, int looks, int firstPass,
+                  double secondsPerPair, double secondsLeft);
+
+        /** The "could detect" the benchmark is to reach, a fraction; null for none. */
+        default Double target(BenchmarkSpec benchmark) {
+            return null;
+        }
+    }
+
+    /**
+     * The next pass of a benchmark: {@code pairs} more, or none ({@code pairs == 0}) and why it stopped.
+     *
+     * @param stopped for people and the results file: "decided", "reached", "out of time", "out of pairs"
+     */
+    public record Step(int pairs, String stopped) {
+
+        /** Why a pass could not start: the time budget was spent. */
+        public static final String OUT_OF_TIME = "out of time";
+
+        public static Step more(int pairs) {
+            return new Step(pairs, null);
+        }
+
+        public static Step stop(String why) {
+            return new Step(0, why);
+        }
     }
 
     /**
      * Both sides' results, benchmarks in the candidate's order (then those only in the base), looks per benchmark,
-     * and the benchmarks that failed on the base side (name to perfgate's one-line error), each measured on the
-     * candidate alone, or not at all when the candidate does not have it.
+     * the sensitivity targets and why each got no more pairs, and the benchmarks that failed on the base side (name
+     * to perfgate's one-line error), each measured on the candidate alone, or not at all when the candidate does not
+     * have it.
      */
     public record Result(List<BenchmarkResult> base, List<BenchmarkResult> candidate, Map<String, Integer> looks,
-                         Map<String, String> baseFailures) {
-
-        public Result(List<BenchmarkResult> base, List<BenchmarkResult> candidate, Map<String, Integer> looks) {
-            this(base, candidate, looks, Map.of());
-        }
+                         Map<String, Double> targets, Map<String, String> stops, Map<String, String> baseFailures) {
     }
 
     /** Salt of the order shuffle, so it is not the same stream as the parameter draws of the same seed. */
@@ -66,28 +101,25 @@ public final class InterleavedRun {
     private final PairSide base;
     private final PairSide candidate;
     private final Progress progress;
-    private final Confirmation confirmation;
-    private final int maxPairs;
+    private final Allocation allocation;
     private final long deadlineNanos;
     private final LongSupplier nanoClock;
 
     /**
-     * @param maxPairs     at most this many measured pairs per benchmark, confirmation passes included
-     * @param budgetMillis no confirmation pass starts after this long from now (the first pass always runs)
+     * @param budgetMillis no pass after the first starts after this long from now (the first pass always runs)
      */
-    public InterleavedRun(PairSide base, PairSide candidate, Progress progress, Confirmation confirmation,
-                          int maxPairs, long budgetMillis) {
-        this(base, candidate, progress, confirmation, maxPairs, budgetMillis, System::nanoTime);
+    public InterleavedRun(PairSide base, PairSide candidate, Progress progress, Allocation allocation,
+                          long budgetMillis) {
+        this(base, candidate, progress, allocation, budgetMillis, System::nanoTime);
     }
 
-    /** As the public constructor, with the time budget read from {@code nanoClock} (tests give a scripted one). */
-    InterleavedRun(PairSide base, PairSide candidate, Progress progress, Confirmation confirmation, int maxPairs,
-                   long budgetMillis, LongSupplier nanoClock) {
+    /** As the public constructor, with time read from {@code nanoClock} (tests give a scripted one). */
+    InterleavedRun(PairSide base, PairSide candidate, Progress progress, Allocation allocation, long budgetMillis,
+                   LongSupplier nanoClock) {
         this.base = base;
         this.candidate = candidate;
         this.progress = progress;
-        this.confirmation = confirmation;
-        this.maxPairs = maxPairs;
+        this.allocation = allocation;
         this.nanoClock = nanoClock;
         this.deadlineNanos = nanoClock.getAsLong() + budgetMillis * 1_000_000L;
     }
@@ -97,6 +129,8 @@ public final class InterleavedRun {
         List<BenchmarkResult> a = new ArrayList<>();
         List<BenchmarkResult> b = new ArrayList<>();
         Map<String, Integer> looks = new LinkedHashMap<>();
+        Map<String, String> stops = new LinkedHashMap<>();
+        Map<String, Double> targets = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, BenchmarkSpec> baseSpecs = new LinkedHashMap<>();
         for (BenchmarkSpec s : base.benchmarks()) baseSpecs.put(s.name(), s);
@@ -123,6 +157,9 @@ public final class InterleavedRun {
                 a.add(pairs.base);
                 b.add(pairs.candidate);
                 looks.put(spec.name(), pairs.looks);
+                stops.put(spec.name(), pairs.stopped);
+                Double target = allocation.target(spec);
+                if (target != null) targets.put(spec.name(), target);
             }
             for (BenchmarkSpec spec : baseSpecs.values()) {
                 int at = ++index;
@@ -137,7 +174,7 @@ public final class InterleavedRun {
         }
         base.finish();
         candidate.finish();
-        return new Result(a, b, looks, failures);
+        return new Result(a, b, looks, targets, stops, failures);
     }
 
     /**
@@ -155,7 +192,7 @@ public final class InterleavedRun {
         }
     }
 
-    private record Pairs(BenchmarkResult base, BenchmarkResult candidate, int looks) {
+    private record Pairs(BenchmarkResult base, BenchmarkResult candidate, int looks, String stopped) {
     }
 
     /** The pairs of one benchmark; the base side's SQL errors come out as {@link BaseFailure}s. */
@@ -181,17 +218,41 @@ public final class InterleavedRun {
         List<Double> a = new ArrayList<>();
         List<Double> b = new ArrayList<>();
         progress.benchmarkStarted(index, count, candidateSpec.name() + " (A/B)", warmup + perPass);
-        PassOrder pass = PassOrder.next(warmup, null, order);
+        // the first warm-up pairs plan the statements and warm the caches, up to 50 times a steady pair's cost: only
+        // the second half of the warm-up is timed, still an upper bound of what a measured pair costs
+        int timed = warmup / 2;
+        PassOrder pass = PassOrder.next(warmup - timed, null, order);
         interleave(runA, runB, drawsA, drawsB, pass, null, null, 0, warmup + perPass);
-        pass = PassOrder.next(perPass, pass.last(), order);
-        interleave(runA, runB, drawsA, drawsB, pass, a, b, warmup, warmup + perPass);
+        long started = nanoClock.getAsLong();
+        if (timed > 0) {
+            pass = PassOrder.next(timed, pass.last(), order);
+            interleave(runA, runB, drawsA, drawsB, pass, null, null, warmup - timed, warmup + perPass);
+        }
+        double perPair = timed == 0 ? 0 : seconds(nanoClock.getAsLong() - started) / timed;
+        int first = Math.max(perPass, allocation.firstPass(candidateSpec, perPass, perPair, share(index, count)));
+        pass = PassOrder.next(first, pass.last(), order);
+        started = nanoClock.getAsLong();
+        interleave(runA, runB, drawsA, drawsB, pass, a, b, warmup, warmup + first);
+        perPair = seconds(nanoClock.getAsLong() - started) / first;
         int looks = 1;
-        while (a.size() + perPass <= maxPairs && nanoClock.getAsLong() < deadlineNanos
-                && confirmation.needsMorePairs(candidateSpec, array(a), array(b), looks)) {
-            progress.status(candidateSpec.name() + ": not decided after " + a.size() + " pairs, running "
-                    + perPass + " more");
-            pass = PassOrder.next(perPass, pass.last(), order);
-            interleave(runA, runB, drawsA, drawsB, pass, a, b, 0, perPass);
+        String stopped;
+        while (true) {
+            if (nanoClock.getAsLong() >= deadlineNanos) {
+                stopped = Step.OUT_OF_TIME;
+                break;
+            }
+            Step step = allocation.next(candidateSpec, array(a), array(b), looks, first, perPair,
+                    share(index, count));
+            if (step.pairs() <= 0) {
+                stopped = step.stopped();
+                break;
+            }
+            progress.status(candidateSpec.name() + ": after " + a.size() + " pairs, running " + step.pairs()
+                    + " more");
+            pass = PassOrder.next(step.pairs(), pass.last(), order);
+            started = nanoClock.getAsLong();
+            interleave(runA, runB, drawsA, drawsB, pass, a, b, 0, step.pairs());
+            perPair = seconds(nanoClock.getAsLong() - started) / step.pairs();
             looks++;
         }
         Counters countersA = runA.counters(SuiteRun.COUNTER_ITERATIONS, false);
@@ -208,7 +269,16 @@ public final class InterleavedRun {
         return new Pairs(new BenchmarkResult(baseSpec.name(), runA.settings().unitOrDefault(),
                 runA.settings().directionOrDefault(), a).withCounters(countersA),
                 new BenchmarkResult(candidateSpec.name(), s.unitOrDefault(), s.directionOrDefault(), b)
-                        .withCounters(countersB), looks);
+                        .withCounters(countersB), looks, stopped);
+    }
+
+    /** This benchmark's share of the time budget left: an equal one among it and those after it. */
+    private double share(int index, int count) {
+        return Math.max(0, seconds(deadlineNanos - nanoClock.getAsLong())) / (count - index + 1);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
     }
 
     /**

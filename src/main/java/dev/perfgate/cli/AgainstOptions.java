@@ -3,6 +3,7 @@ package dev.perfgate.cli;
 import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.format.Durations;
+import dev.perfgate.format.Shares;
 import dev.perfgate.gate.CheckRequest;
 import dev.perfgate.gate.Server;
 import dev.perfgate.postgres.ExtensionBuild;
@@ -48,12 +49,20 @@ public final class AgainstOptions {
     Map<String, String> againstSettings = new LinkedHashMap<>();
 
     @Option(names = "--max-pairs", paramLabel = "N",
-            description = "A/B: at most N pairs per benchmark, confirmation passes included (default: 4 x iterations).")
+            description = "A/B: at most N pairs per benchmark, all passes included (default: 4000, or 4 x iterations "
+                    + "when more).")
     Integer maxPairs;
 
     @Option(names = "--max-time", paramLabel = "DURATION", defaultValue = "10min",
-            description = "A/B: start no confirmation pass after this long, e.g. 10min (default), 90s or 1h.")
+            description = "A/B: start no pass after a benchmark's first after this long, e.g. 10min (default), 90s "
+                    + "or 1h; each benchmark may spend an equal share of what is left.")
     String maxTime;
+
+    @Option(names = "--detect", paramLabel = "SHARE",
+            description = "A/B: the smallest change every benchmark must be able to see, e.g. 2%%: pairs are added "
+                    + "until its 'could detect' is at most this, or --max-time or --max-pairs runs out (default: the "
+                    + "suite's detect=, else no target).")
+    String detect;
 
     @Option(names = "--base-output", paramLabel = "FILE",
             description = "A/B: the base's results file (default: ${DEFAULT-VALUE}).")
@@ -73,13 +82,20 @@ public final class AgainstOptions {
      */
     CheckRequest.Against against(Server candidate, boolean anchor) {
         Server base = baseServer(candidate);
-        if (against == null && base == null && !anchor) return null;
+        if (against == null && base == null && !anchor) {
+            if (detect != null) {
+                throw new PerfgateException("--detect " + detect + ": sensitivity on demand adds pairs to an A/B run; "
+                        + "give --against REF (or --against-anchor, --against-db, --against-pg-bin)");
+            }
+            return null;
+        }
         String suite = against == null && anchor ? CheckRequest.Against.ANCHOR : against;
         Duration budget = Durations.parse(maxTime);
         if (budget == null) {
             throw new PerfgateException("--max-time " + maxTime + ": not a duration; write " + Durations.EXAMPLES);
         }
-        return new CheckRequest.Against(suite, base, maxPairs, budget, baseOutput);
+        return new CheckRequest.Against(suite, base, maxPairs, budget, baseOutput,
+                PolicyOptions.share("--detect", detect, Shares::fraction));
     }
 
     /** The base's own server, when one was asked for: another URL, or the candidate's throwaway server changed. */

@@ -2,7 +2,6 @@ package dev.perfgate.gate;
 
 import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
-import dev.perfgate.analysis.Confirmation;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.bench.AbRun;
 import dev.perfgate.bench.BaseSuite;
@@ -126,7 +125,7 @@ final class AbSession implements AutoCloseable {
                           Listener listener) {
         int perPass = candidate.settings().overriddenBy(overrides).iterationsOrDefault();
         int pairs = against.maxPairs() != null ? against.maxPairs()
-                : Math.min(Settings.MAX_ITERATIONS, Defaults.PASSES * perPass);
+                : Math.min(Settings.MAX_ITERATIONS, Math.max(Defaults.MAX_PAIRS, Defaults.PASSES * perPass));
         Server baseServer = baseSide.server().forSuite(base.serverSettings());
         Server candidateServer = candidateSide.server().forSuite(candidate.serverSettings());
         AbInfo.Version baseVersion = baseVersion();
@@ -138,9 +137,8 @@ final class AbSession implements AutoCloseable {
         AbRun.Plan plan = new AbRun.Plan(new AbRun.Arm(base, baseVersion, baseServer.url(), baseServer.spec()),
                 new AbRun.Arm(candidate, candidateVersion, candidateServer.url(), candidateServer.spec()), overrides,
                 quick, new AbRun.Budget(pairs, against.maxTime().toMillis()));
-        InterleavedRun.Confirmation confirmation = (spec, a, b, looks) -> Confirmation.needsMorePairs(a, b,
-                candidate.settings().overriddenBy(spec.settings()).directionOrDefault(), policy, looks);
-        AbRun.Outcome measured = engine.runAb(plan, confirmation);
+        AbRun.Outcome measured = engine.runAb(plan, new Allocations(candidate.settings(), overrides, pairs,
+                against.detect(), policy, quick, candidate.benchmarks().size()));
         RunResult baseRun = selection.mark(measured.base());
         RunResult candidateRun = selection.mark(measured.candidate());
         ResultsJson.write(baseRun, against.baseOutput());

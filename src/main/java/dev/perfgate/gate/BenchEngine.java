@@ -45,9 +45,9 @@ public final class BenchEngine implements Engine {
     }
 
     @Override
-    public AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Confirmation confirmation) {
+    public AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Allocation allocation) {
         long start = System.nanoTime();
-        AbRun.Outcome outcome = AbRun.measure(plan, listener.progress(), confirmation, (base, candidate) -> {
+        AbRun.Outcome outcome = AbRun.measure(plan, listener.progress(), allocation, (base, candidate) -> {
             String differ = DataCheck.warning(base, candidate);
             if (differ != null) {
                 listener.warn(differ);

@@ -73,11 +73,15 @@ public record CheckRequest(Subject subject, boolean quick, Against against, Poli
      * @param suite      {@code --against REF|DIR}: the suite at a git revision or in a folder; null for the
      *                   candidate's suite
      * @param server     {@code --against-db}: the base's own server; null for the candidate's
-     * @param maxPairs   pairs per benchmark at most, passes included; null for the default (passes x iterations)
-     * @param maxTime    no confirmation pass starts after this long
+     * @param maxPairs   pairs per benchmark at most, passes included; null for the default
+     *                   ({@link dev.perfgate.Defaults#MAX_PAIRS}, or passes x iterations when more)
+     * @param maxTime    no pass after a benchmark's first starts after this long
      * @param baseOutput the base's results file
+     * @param detect     {@code --detect}: the "could detect" each benchmark is to reach, a fraction; null for the
+     *                   suite's {@code detect=}, if any
      */
-    public record Against(String suite, Server server, Integer maxPairs, Duration maxTime, Path baseOutput) {
+    public record Against(String suite, Server server, Integer maxPairs, Duration maxTime, Path baseOutput,
+                          Double detect) {
 
         /** What {@code --against-anchor} puts in {@link #suite} until the anchor's commit is read. */
         public static final String ANCHOR = "@anchor";
@@ -86,6 +90,11 @@ public record CheckRequest(Subject subject, boolean quick, Against against, Poli
             if (suite == null && server == null) throw new IllegalArgumentException("an A/B run needs a base");
             Objects.requireNonNull(maxTime, "maxTime");
             Objects.requireNonNull(baseOutput, "baseOutput");
+        }
+
+        /** A base with no sensitivity target of its own (the suite's {@code detect=} still applies). */
+        public Against(String suite, Server server, Integer maxPairs, Duration maxTime, Path baseOutput) {
+            this(suite, server, maxPairs, maxTime, baseOutput, null);
         }
     }
 }

@@ -86,7 +86,7 @@ final class DriftCheck implements AbCheck.Judging {
         }
         CheckRequest.Against base = new CheckRequest.Against(anchor.commit(), against == null ? null : against.server(),
                 against == null ? null : against.maxPairs(), against == null ? Defaults.MAX_TIME : against.maxTime(),
-                against == null ? Defaults.BASE_RESULTS : against.baseOutput());
+                against == null ? Defaults.BASE_RESULTS : against.baseOutput(), against == null ? null : against.detect());
         // the baseline named where the anchor is; the comparison itself is A/B, so it reads no stored baseline
         CheckRequest ab = new CheckRequest(r.subject(), r.quick(), base, r.policy(), new CheckRequest.Judging(null,
                 false, r.judging().runNoise()), r.results(), r.reports(), r.history(), r.ci(), r.drift());

@@ -16,8 +16,8 @@ public interface Engine {
     /** Runs {@code suite} on {@code server} in a plain session (one suite, one database). */
     RunResult run(Suite suite, Server server, Settings overrides, boolean quick);
 
-    /** Measures both sides of an A/B comparison in one session, confirmation passes as {@code confirmation} asks. */
-    AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Confirmation confirmation);
+    /** Measures both sides of an A/B comparison in one session, pairs as {@code allocation} gives them. */
+    AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Allocation allocation);
 
     /** Warnings the measurement found for the report, e.g. that the A/B sides' databases differ; none by default. */
     default java.util.List<String> measurementWarnings() {

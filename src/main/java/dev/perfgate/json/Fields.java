@@ -60,6 +60,16 @@ public final class Fields {
         return value.longValue();
     }
 
+    /** A share above 0 written as a fraction ({@code 0.02} = 2 %), or null when absent. */
+    public Double fraction(JsonNode object, Where at, String key) {
+        JsonNode value = get(object, key);
+        if (value == null) return null;
+        if (!value.isNumber() || !(value.asDouble() > 0) || !Double.isFinite(value.asDouble())) {
+            throw wrongType(at.field(key), value, "a number above 0", "write a share as a fraction, e.g. 0.02 for 2 %");
+        }
+        return value.asDouble();
+    }
+
     public JsonNode object(JsonNode object, Where at, String key) {
         JsonNode value = get(object, key);
         if (value != null && !value.isObject()) {

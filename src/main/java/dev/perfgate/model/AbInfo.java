@@ -18,9 +18,13 @@ import java.util.Objects;
  *                  benchmarks that ran on both sides
  * @param confirm   true when the run could add passes to confirm a verdict (its pair budget allowed more than one),
  *                  so each pass spent only a share of the error budget
+ * @param detect    benchmark name to the sensitivity asked for it ({@code --detect}, the suite's or the benchmark's
+ *                  {@code detect=}): the "could detect" it was to reach, as a fraction; only benchmarks with one
+ * @param stops     benchmark name to why it got no more pairs: {@code decided}, {@code reached} (the target),
+ *                  {@code out of time}, {@code out of pairs}; empty in files written before perfgate recorded it
  */
 public record AbInfo(String session, String role, Version base, Version candidate, Map<String, Integer> looks,
-                     boolean confirm) {
+                     boolean confirm, Map<String, Double> detect, Map<String, String> stops) {
 
     public static final String BASE = "base";
     public static final String CANDIDATE = "candidate";
@@ -29,6 +33,14 @@ public record AbInfo(String session, String role, Version base, Version candidat
         Objects.requireNonNull(session, "session");
         if (!BASE.equals(role) && !CANDIDATE.equals(role)) throw new IllegalArgumentException("role: " + role);
         looks = looks == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(looks));
+        detect = detect == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(detect));
+        stops = stops == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stops));
+    }
+
+    /** An A/B run with no sensitivity target and no stop reasons recorded. */
+    public AbInfo(String session, String role, Version base, Version candidate, Map<String, Integer> looks,
+                  boolean confirm) {
+        this(session, role, base, candidate, looks, confirm, Map.of(), Map.of());
     }
 
     /**
@@ -41,7 +53,7 @@ public record AbInfo(String session, String role, Version base, Version candidat
 
     /** The same A/B run seen from the other file. */
     public AbInfo as(String otherRole) {
-        return new AbInfo(session, otherRole, base, candidate, looks, confirm);
+        return new AbInfo(session, otherRole, base, candidate, looks, confirm, detect, stops);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.perfgate.report;
 
 import dev.perfgate.format.Numbers;
 import dev.perfgate.analysis.BenchmarkComparison;
+import dev.perfgate.analysis.PairAllocation;
 import dev.perfgate.analysis.ComparisonReport;
 import dev.perfgate.model.AbInfo;
 import dev.perfgate.stats.Summary;
@@ -33,7 +34,15 @@ public final class Formats {
 
     /** The smallest slowdown the comparison could tell from no change, e.g. {@code ≥4.1%}; {@code -} when unknown. */
     public static String detectable(BenchmarkComparison b) {
-        return Double.isNaN(b.detectable()) ? "-" : "≥" + Numbers.percent(b.detectable()).replace("+", "");
+        String reached = Double.isNaN(b.detectable()) ? "-" : "≥" + Numbers.percent(b.detectable()).replace("+", "");
+        BenchmarkComparison.Reach reach = b.statistics().reach();
+        if (reach == null) return reached;
+        boolean cutShort = reach.stopped() != null && !reach.stopped().equals(PairAllocation.Stop.DECIDED.text())
+                && !reach.stopped().equals(PairAllocation.Stop.REACHED.text());
+        if (reach.target() == null) return cutShort ? reached + " (" + reach.stopped() + ")" : reached;
+        String target = "target " + Numbers.share(reach.target());
+        return reached + " (" + target + (reach.missed(b.detectable()) && reach.stopped() != null
+                ? ", " + reach.stopped() : "") + ")";
     }
 
     /** The pairs a paired verdict rests on, or {@code -}. */

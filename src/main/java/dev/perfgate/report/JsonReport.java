@@ -76,6 +76,12 @@ public final class JsonReport implements Exporter {
             n.set("counters", counters(b.counters()));
         }
         number(n, "detectable", b.detectable());
+        BenchmarkComparison.Reach reach = b.statistics().reach();
+        if (reach != null) {
+            if (reach.target() != null) n.put("detect_target", reach.target());
+            n.put("looks", reach.looks());
+            if (reach.stopped() != null) n.put("stopped", reach.stopped());
+        }
         n.set("baseline", summary(b.sides().baseline()));
         n.set("current", summary(b.sides().current()));
         n.set("notes", strings(b.notes()));

@@ -67,8 +67,18 @@ public final class ResultsDecoder {
             for (var e : looksNode.properties()) looks.put(e.getKey(), fields.count(looksNode, at.field("looks"), e.getKey(), 1));
         }
         Boolean confirm = fields.bool(ab, at, "confirm");
+        Map<String, String> stops = new LinkedHashMap<>();
+        JsonNode stopsNode = fields.object(ab, at, "stops");
+        if (stopsNode != null) {
+            for (var e : stopsNode.properties()) stops.put(e.getKey(), fields.text(stopsNode, at.field("stops"), e.getKey()));
+        }
+        Map<String, Double> detect = new LinkedHashMap<>();
+        JsonNode detectNode = fields.object(ab, at, "detect");
+        if (detectNode != null) {
+            for (var e : detectNode.properties()) detect.put(e.getKey(), fields.fraction(detectNode, at.field("detect"), e.getKey()));
+        }
         return new AbInfo(session, role, version(ab, at, "base"), version(ab, at, "candidate"), looks,
-                confirm != null && confirm);
+                confirm != null && confirm, detect, stops);
     }
 
     private AbInfo.Version version(JsonNode ab, Where abAt, String key) {

@@ -68,6 +68,14 @@ public final class ResultsEncoder {
         node.put("confirm", ab.confirm());
         ObjectNode looks = node.putObject("looks");
         ab.looks().forEach(looks::put);
+        if (!ab.detect().isEmpty()) {
+            ObjectNode detect = node.putObject("detect");
+            ab.detect().forEach(detect::put);
+        }
+        if (!ab.stops().isEmpty()) {
+            ObjectNode stops = node.putObject("stops");
+            ab.stops().forEach(stops::put);
+        }
         return node;
     }
 

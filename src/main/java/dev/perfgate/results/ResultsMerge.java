@@ -158,13 +158,18 @@ public final class ResultsMerge {
         if (parts.size() == 1) return first;
         TreeSet<String> sessions = new TreeSet<>();
         Map<String, Integer> looks = new LinkedHashMap<>();
+        Map<String, String> stops = new LinkedHashMap<>();
+        Map<String, Double> detect = new LinkedHashMap<>();
         boolean confirm = false;
         for (Part p : parts) {
             AbInfo ab = p.run().ab();
             sessions.addAll(List.of(ab.session().split("\\+"))); // a merged file merged again: same name
             looks.putAll(ab.looks());
+            stops.putAll(ab.stops());
+            detect.putAll(ab.detect());
             confirm |= ab.confirm();
         }
-        return new AbInfo(String.join("+", sessions), first.role(), first.base(), first.candidate(), looks, confirm);
+        return new AbInfo(String.join("+", sessions), first.role(), first.base(), first.candidate(), looks, confirm,
+                detect, stops);
     }
 }

@@ -27,19 +27,21 @@ import java.util.Set;
  *                      sides; {@code "may-differ"} (the default) warns
  * @param driftBudget   how much the suite may drift from its anchor (the reviewed baseline's commit) before
  *                      {@code check --against-anchor} fails, as a fraction; null for the fail threshold
+ * @param detect        A/B: the smallest change each benchmark must be able to see ("could detect"), as a fraction:
+ *                      pairs are added until it is reached or the budgets run out; null for no target
  */
 public record Settings(Integer iterations, Integer warmup, String unit, Direction direction, Isolation isolation,
                        Duration timeout, Metric metric, Long seed, Integer scale, Double failThreshold,
                        Double warnThreshold, Double alpha, Boolean vacuum, Boolean counters, Boolean attribution,
-                       String results, Double driftBudget) {
+                       String results, Double driftBudget, Double detect) {
 
     public static final Settings EMPTY =
             new Settings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                    null, null, null);
+                    null, null, null, null);
 
     static final Set<String> KEYS = Set.of("iterations", "warmup", "unit", "direction", "isolation", "timeout",
             "metric", "seed", "scale", "fail_threshold", "warn_threshold", "alpha", "vacuum", "counters", "attribution",
-            "results", "drift_budget");
+            "results", "drift_budget", "detect");
 
     /** How one iteration's changes are undone. */
     public enum Isolation {
@@ -130,7 +132,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 pick(other.failThreshold, failThreshold), pick(other.warnThreshold, warnThreshold),
                 pick(other.alpha, alpha), pick(other.vacuum, vacuum), pick(other.counters, counters),
                 pick(other.attribution, attribution), pick(other.results, results),
-                pick(other.driftBudget, driftBudget));
+                pick(other.driftBudget, driftBudget), pick(other.detect, detect));
     }
 
     private static <T> T pick(T preferred, T fallback) {
@@ -167,6 +169,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
                 b.results = v;
             }
             case "drift_budget" -> b.driftBudget = threshold(key, v, file, line);
+            case "detect" -> b.detect = fraction(key, v, file, line);
             default -> throw new SuiteException(file, line, "unknown setting '" + key + "': use one of "
                     + String.join(", ", KEYS.stream().sorted().toList()));
         }
@@ -229,6 +232,7 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
         Boolean attribution;
         String results;
         Double driftBudget;
+        Double detect;
 
         Builder(Settings s) {
             iterations = s.iterations;
@@ -248,11 +252,13 @@ public record Settings(Integer iterations, Integer warmup, String unit, Directio
             attribution = s.attribution;
             results = s.results;
             driftBudget = s.driftBudget;
+            detect = s.detect;
         }
 
         Settings build() {
             return new Settings(iterations, warmup, unit, direction, isolation, timeout, metric, seed, scale,
-                    failThreshold, warnThreshold, alpha, vacuum, counters, attribution, results, driftBudget);
+                    failThreshold, warnThreshold, alpha, vacuum, counters, attribution, results, driftBudget,
+                    detect);
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.hipparchus.random.RandomDataGenerator;
 
 import dev.perfgate.analysis.BenchmarkComparison;
-import dev.perfgate.analysis.Confirmation;
+import dev.perfgate.analysis.PairAllocation;
 import dev.perfgate.analysis.Policy;
 import dev.perfgate.analysis.RegressionCheck;
 import dev.perfgate.analysis.Verdict;
@@ -19,9 +19,10 @@ import dev.perfgate.stats.Sample;
 
 /**
  * An {@code AbSimulation} plays one benchmark's same-session A/B run ({@code check --against}) on simulated latencies
- * and decides it with the product's own code: a first pass of {@link #PER_PASS} pairs, further passes while
- * {@link Confirmation#needsMorePairs} asks for them and {@link #MAX_PAIRS} allows (the loop of
- * {@code bench.InterleavedRun}, without its time budget), then {@link RegressionCheck#comparePaired} on results whose
+ * and decides it with the product's own code: a first pass of {@link #PER_PASS} pairs, further passes as
+ * {@link PairAllocation} gives them within {@link #MAX_PAIRS} (the loop of {@code bench.InterleavedRun}, without its
+ * time budget, for a benchmark too dear for more pairs than its iterations in a pass: the confirmations' worst case),
+ * then {@link RegressionCheck#comparePaired} on results whose
  * {@link AbInfo} carries the passes and the confirm flag, as {@code bench.AbRun} writes them. Beside it, the same
  * samples judged as two independent runs by {@link RegressionCheck#compare}: the first pass only (30 vs 30) and all
  * the pairs the paired run used.
@@ -61,11 +62,16 @@ final class AbSimulation {
         Drift.Path speed = drift.path(rng, MAX_PAIRS, PER_PASS);
         double[] a = new double[MAX_PAIRS];
         double[] b = new double[MAX_PAIRS];
-        int n = pass(shape, slowdown, speed, rng, a, b, 0);
+        PairAllocation allocation = new PairAllocation(new PairAllocation.Plan(PER_PASS, MAX_PAIRS, 0, null),
+                Direction.LOWER, POLICY);
+        int first = allocation.firstPass(0, Double.POSITIVE_INFINITY);
+        int n = pass(shape, slowdown, speed, rng, a, b, 0, first);
         int looks = 1;
-        while (n + PER_PASS <= MAX_PAIRS && Confirmation.needsMorePairs(Arrays.copyOf(a, n), Arrays.copyOf(b, n),
-                Direction.LOWER, POLICY, looks)) {
-            n = pass(shape, slowdown, speed, rng, a, b, n);
+        while (true) {
+            PairAllocation.Next next = allocation.next(Arrays.copyOf(a, n), Arrays.copyOf(b, n), looks, first, 0,
+                    Double.POSITIVE_INFINITY);
+            if (next.pairs() == 0) break;
+            n = pass(shape, slowdown, speed, rng, a, b, n, next.pairs());
             looks++;
         }
         double[] base = Arrays.copyOf(a, n);
@@ -83,14 +89,14 @@ final class AbSimulation {
         return new Outcome(paired, n, firstPass.verdict(), all, pairedFirst, unpairedFirst);
     }
 
-    /** Measures one pass of pairs from index {@code from}; returns the pairs measured so far. */
+    /** Measures a pass of {@code pairs} from index {@code from}; returns the pairs measured so far. */
     private static int pass(Shape shape, double slowdown, Drift.Path speed, RandomDataGenerator rng, double[] a,
-                            double[] b, int from) {
-        for (int i = from; i < from + PER_PASS; i++) {
+                            double[] b, int from, int pairs) {
+        for (int i = from; i < from + pairs; i++) {
             a[i] = shape.draw(rng, speed.speedA()[i], 1)[0];
             b[i] = shape.draw(rng, speed.speedB()[i] * (1 + slowdown), 1)[0];
         }
-        return from + PER_PASS;
+        return from + pairs;
     }
 
     private static BenchmarkComparison unpaired(double[] base, double[] candidate) {

@@ -10,12 +10,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfirmationTest {
 
     @Test
-    void aFirstPassThatLooksLikeARegressionIsConfirmedAndAClearOkIsNot() {
+    void aDecisiveRegressionAndAClearOkAreDecidedByTheFirstPassABorderlineRegressionIsConfirmed() {
         double[] base = samples(30, 1.0, 0);
-        assertThat(Confirmation.needsMorePairs(base, samples(30, 1.3, 1), Direction.LOWER, Policy.DEFAULT, 1)).isTrue();
+        Confirmation.Look decisive = Confirmation.look(base, samples(30, 1.3, 1), Direction.LOWER, Policy.DEFAULT, 1);
+        assertThat(decisive.verdict()).isEqualTo(Verdict.REGRESSION);
+        assertThat(decisive.undecided()).isFalse();
         assertThat(Confirmation.needsMorePairs(base, samples(30, 1.0, 1), Direction.LOWER, Policy.DEFAULT, 1)).isFalse();
-        // after a second pass a regression this clear is established: no more pairs
-        assertThat(Confirmation.needsMorePairs(samples(60, 1.0, 0), samples(60, 1.3, 1), Direction.LOWER,
-                Policy.DEFAULT, 2)).isFalse();
+        // a regression at the policy's 95 % whose 99 % interval reaches into the warning band: another pass
+        assertThat(Confirmation.needsMorePairs(samples(30, 1.0, 0, 0.2), samples(30, 1.16, 1, 0.2), Direction.LOWER,
+                Policy.DEFAULT, 1)).isTrue();
+    }
+
+    @Test
+    void theLookSaysWhatThePairsCouldDetect() {
+        Confirmation.Look quiet = Confirmation.look(samples(30, 1.0, 0), samples(30, 1.0, 1), Direction.LOWER,
+                Policy.DEFAULT, 1);
+        Confirmation.Look noisy = Confirmation.look(samples(30, 1.0, 0, 0.2), samples(30, 1.0, 1, 0.2),
+                Direction.LOWER, Policy.DEFAULT, 1);
+        assertThat(quiet.detectable()).isPositive().isLessThan(noisy.detectable());
     }
 }

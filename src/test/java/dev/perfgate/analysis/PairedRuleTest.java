@@ -46,29 +46,28 @@ class PairedRuleTest {
     void decidesByTable(String name, Direction direction, double estimate, double low, double high, double strictLow,
                         double strictHigh, double p, boolean quick, double share, Verdict expected) {
         VerdictRule.Decision d = PairedRule.decide(comparison(estimate, low, high), comparison(estimate, strictLow,
-                strictHigh), direction, p, quick, Policy.DEFAULT, share);
+                strictHigh), direction, p, quick, Policy.DEFAULT, share, 2);
         assertThat(d.verdict()).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "share {0}: {1}")
     @CsvSource({
-            "0.4, 98.0%",   // 1 - 0.05 * 0.4: the second look (Looks.share(2, true))
-            "0.2, 99.0%",   // 1 - 0.05 * 0.2: the third look
-            "0.1, 99.5%",   // 1 - 0.05 * 0.1: the fourth look
+            "0.2, 1, 99.0% level a first look allows",   // 1 - 0.05 * 0.2: the first look (Looks.share(1, true))
+            "0.3, 2, 98.5% level its passes allow",      // 1 - 0.05 * 0.3: the second look
+            "0.15, 3, 99.3% level its passes allow",     // 1 - 0.05 * 0.15: the third
     })
-    void anEstablishedRegressionNamesTheLevelAndTheStricterInterval(double share, String level) {
+    void anEstablishedRegressionNamesTheLevelAndTheStricterInterval(double share, int looks, String level) {
         VerdictRule.Decision d = PairedRule.decide(comparison(0.30, 0.25, 0.35), comparison(0.30, 0.22, 0.38),
-                Direction.LOWER, 1e-9, false, Policy.DEFAULT, share);
+                Direction.LOWER, 1e-9, false, Policy.DEFAULT, share, looks);
         assertThat(d.verdict()).isEqualTo(Verdict.REGRESSION);
-        assertThat(d.notes()).containsExactly("established at the " + level + " level its passes allow: "
-                + "[+22.0%, +38.0%]");
+        assertThat(d.notes()).containsExactly("established at the " + level + ": [+22.0%, +38.0%]");
         assertThat(d.iterationsToDecide()).isNull();
     }
 
     @Test
     void aRegressionNotEstablishedAtTheStricterLevelSaysWhyFirst() {
         VerdictRule.Decision d = PairedRule.decide(comparison(0.12, 0.06, 0.18), comparison(0.12, 0.04, 0.20),
-                Direction.LOWER, 0.0005, false, Policy.DEFAULT, 0.4);
+                Direction.LOWER, 0.0005, false, Policy.DEFAULT, 0.4, 2);
         assertThat(d.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(d.notes().get(0)).isEqualTo("a regression at the policy's level, but not at the 98.0% level its "
                 + "passes allow ([+4.0%, +20.0%], p < 0.001): not established");
@@ -82,7 +81,7 @@ class PairedRuleTest {
     @Test
     void aHigherIsBetterIntervalIsReportedWorseIsPositive() {
         VerdictRule.Decision d = PairedRule.decide(comparison(-0.30, -0.35, -0.25), comparison(-0.30, -0.37, -0.23),
-                Direction.HIGHER, 1e-9, false, Policy.DEFAULT, 0.4);
+                Direction.HIGHER, 1e-9, false, Policy.DEFAULT, 0.4, 2);
         // the strict interval [-0.37, -0.23] of the ratio is [+23 %, +37 %] worse
         assertThat(d.notes()).isEqualTo(List.of("established at the 98.0% level its passes allow: [+23.0%, +37.0%]"));
     }

@@ -26,9 +26,38 @@ class InterleavedRunTest {
         return new ScriptedSide(name, offset, List.of(specs), log, clock, MILLI);
     }
 
-    private InterleavedRun.Result run(ScriptedSide a, ScriptedSide b, InterleavedRun.Confirmation confirmation,
-                                      int maxPairs, long budgetMillis) {
-        return new InterleavedRun(a, b, Progress.SILENT, confirmation, maxPairs, budgetMillis, clock.supplier()).run();
+    /** Whether a benchmark gets another pass of its iterations' size (the allocation before passes had a cost). */
+    @FunctionalInterface
+    private interface Confirmation {
+        boolean needsMorePairs(BenchmarkSpec benchmark, double[] base, double[] candidate, int looks);
+    }
+
+    /** Passes of the suite's iterations while {@code confirmation} asks and {@code maxPairs} allows. */
+    private static InterleavedRun.Allocation fixed(Confirmation confirmation, int maxPairs) {
+        return new InterleavedRun.Allocation() {
+            @Override
+            public int firstPass(BenchmarkSpec benchmark, int perPass, double secondsPerPair, double secondsLeft) {
+                return perPass;
+            }
+
+            @Override
+            public InterleavedRun.Step next(BenchmarkSpec benchmark, double[] base, double[] candidate, int looks,
+                                            int firstPass, double secondsPerPair, double secondsLeft) {
+                if (base.length + firstPass > maxPairs) return InterleavedRun.Step.stop("out of pairs");
+                return confirmation.needsMorePairs(benchmark, base, candidate, looks)
+                        ? InterleavedRun.Step.more(firstPass) : InterleavedRun.Step.stop("decided");
+            }
+        };
+    }
+
+    private InterleavedRun.Result run(ScriptedSide a, ScriptedSide b, Confirmation confirmation, int maxPairs,
+                                      long budgetMillis) {
+        return run(a, b, fixed(confirmation, maxPairs), budgetMillis);
+    }
+
+    private InterleavedRun.Result run(ScriptedSide a, ScriptedSide b, InterleavedRun.Allocation allocation,
+                                      long budgetMillis) {
+        return new InterleavedRun(a, b, Progress.SILENT, allocation, budgetMillis, clock.supplier()).run();
     }
 
     /** The iterations of {@code benchmark}, in the order they ran, both sides. */
@@ -36,8 +65,8 @@ class InterleavedRunTest {
         return log.stream().filter(e -> e.benchmark().equals(benchmark) && e.what().equals("iteration")).toList();
     }
 
-    private static final InterleavedRun.Confirmation NEVER = (spec, base, candidate, looks) -> false;
-    private static final InterleavedRun.Confirmation ALWAYS = (spec, base, candidate, looks) -> true;
+    private static final Confirmation NEVER = (spec, base, candidate, looks) -> false;
+    private static final Confirmation ALWAYS = (spec, base, candidate, looks) -> true;
 
     @Test
     void eachPairRunsBothSidesBackToBackOnTheSameDrawsAndSampleIOfAPairsWithSampleIOfB() {
@@ -71,15 +100,15 @@ class InterleavedRunTest {
 
     @Test
     void halfThePairsOfEachPassRunABAndHalfBA() {
-        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 6));
-        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 6));
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 8));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 8));
 
         run(a, b, (spec, base, candidate, looks) -> looks < 3, 100, 60_000);
 
         List<ScriptedSide.Event> its = iterations("q");
-        assertThat(its).hasSize(2 * (6 + 3 * 10));
-        // the warm-up pass, then three passes of 10 pairs
-        int[][] passes = {{0, 6}, {6, 16}, {16, 26}, {26, 36}};
+        assertThat(its).hasSize(2 * (8 + 3 * 10));
+        // the warm-up in two passes (the second timed, for what a pair costs), then three passes of 10 pairs
+        int[][] passes = {{0, 4}, {4, 8}, {8, 18}, {18, 28}, {28, 38}};
         for (int[] pass : passes) {
             int ab = 0;
             for (int pair = pass[0]; pair < pass[1]; pair++) if (its.get(2 * pair).side().equals("A")) ab++;
@@ -119,6 +148,7 @@ class InterleavedRunTest {
         // 10, 20, 30 pairs; a fourth pass would make 40 > 35, so it is neither run nor asked for
         assertThat(asked).containsExactly(1, 2);
         assertThat(r.looks()).containsEntry("q", 3);
+        assertThat(r.stops()).containsEntry("q", "out of pairs");
         assertThat(r.base().get(0).samples()).hasSize(30);
         assertThat(r.candidate().get(0).samples()).hasSize(30);
     }
@@ -132,6 +162,7 @@ class InterleavedRunTest {
         InterleavedRun.Result r = run(a, b, ALWAYS, 1000, 50);
 
         assertThat(r.looks()).isEqualTo(Map.of("q", 2, "r", 1));
+        assertThat(r.stops()).isEqualTo(Map.of("q", "out of time", "r", "out of time"));
         assertThat(r.candidate().get(0).samples()).hasSize(20);
         assertThat(r.candidate().get(1).samples()).hasSize(10);
         assertThat(clock.nanoTime()).isEqualTo((32 + 20 + 32) * MILLI);
@@ -174,6 +205,47 @@ class InterleavedRunTest {
         assertThat(r.candidate().get(1).counters()).isEqualTo(b.counters("new"));
         List<Double> recorded = iterations("new").subList(2, 5).stream().map(e -> e.values().get("id") + 0.5).toList();
         assertThat(r.candidate().get(1).samples()).isEqualTo(recorded); // its warm-up was not recorded either
+    }
+
+    @Test
+    void theAllocationSizesEachPassFromWhatAPairCostAndTheBenchmarksShareOfTheTimeLeft() {
+        ScriptedSide a = side("A", 0, ScriptedSide.spec("q", 10, 4), ScriptedSide.spec("r", 10, 4));
+        ScriptedSide b = side("B", 0, ScriptedSide.spec("q", 10, 4), ScriptedSide.spec("r", 10, 4));
+        List<String> calls = new ArrayList<>();
+        InterleavedRun.Allocation allocation = new InterleavedRun.Allocation() {
+            @Override
+            public int firstPass(BenchmarkSpec benchmark, int perPass, double secondsPerPair, double secondsLeft) {
+                calls.add(String.format(java.util.Locale.ROOT, "first %s %.3f %.3f", benchmark.name(), secondsPerPair,
+                        secondsLeft));
+                return benchmark.name().equals("q") ? 25 : 3; // fewer than the iterations: the iterations run
+            }
+
+            @Override
+            public InterleavedRun.Step next(BenchmarkSpec benchmark, double[] base, double[] candidate, int looks,
+                                            int firstPass, double secondsPerPair, double secondsLeft) {
+                calls.add(String.format(java.util.Locale.ROOT, "next %s %d %d %d %.3f", benchmark.name(), base.length,
+                        looks, firstPass, secondsPerPair));
+                return looks == 1 && benchmark.name().equals("q") ? InterleavedRun.Step.more(7)
+                        : InterleavedRun.Step.stop("reached");
+            }
+
+            @Override
+            public Double target(BenchmarkSpec benchmark) {
+                return benchmark.name().equals("q") ? 0.02 : null;
+            }
+        };
+
+        // every iteration takes 1 ms on the scripted clock, so a pair 2 ms; the 1 s budget: q gets half of what is left
+        // after its warm-up, r (the last) all that q left
+        InterleavedRun.Result r = run(a, b, allocation, 1000);
+
+        assertThat(calls).containsExactly("first q 0.002 0.496", "next q 25 1 25 0.002", "next q 32 2 25 0.002",
+                "first r 0.002 0.920", "next r 10 1 10 0.002");
+        assertThat(r.candidate().get(0).samples()).hasSize(32);
+        assertThat(r.candidate().get(1).samples()).hasSize(10);
+        assertThat(r.looks()).isEqualTo(Map.of("q", 2, "r", 1));
+        assertThat(r.stops()).isEqualTo(Map.of("q", "reached", "r", "reached"));
+        assertThat(r.targets()).isEqualTo(Map.of("q", 0.02));
     }
 
     @Test

@@ -59,14 +59,42 @@ class AbCheckIT {
         assertThat(base.benchmarks().get(0).samples()).hasSameSizeAs(candidate.benchmarks().get(0).samples());
 
         slowRefresh(suite.resolve("_suite.sql"));
-        CliRun slowed = check("--against", "HEAD");
+        CliRun slowed = check("--against", "HEAD", "--format", "text,json", "--out", out.toString());
         assertThat(slowed.exitCode()).as(slowed.out() + slowed.err()).isEqualTo(1);
         assertThat(slowed.out()).containsPattern("single_row_update .* REGRESSION")
                 .containsPattern("cascade_10_entities .* REGRESSION").contains("FAIL: ")
                 .contains("uncommitted changes");
+        // many times slower: certain on the first pass, so no second one
+        assertThat(Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).get("benchmarks")).allSatisfy(b -> {
+            assertThat(b.get("verdict").asText()).isEqualTo("regression");
+            assertThat(b.get("looks").asInt()).isEqualTo(1);
+            assertThat(b.get("stopped").asText()).isEqualTo("decided");
+        });
 
         CliRun history = CliRun.of("history", "list", "--history", repo.resolve("history.jsonl").toString());
         assertThat(history.out()).containsPattern("1 .* (pass|warn)").containsPattern("2 .* fail");
+    }
+
+    @Test
+    void aCheapBenchmarkGetsManyPairsAndDetectAddsPairsUntilTheTargetIsReached() throws Exception {
+        Path out = repo.resolve("out");
+        CliRun r = check("--against", "HEAD", "-b", "single_row_update", "--detect", "0.8%", "--format", "text,json",
+                "--out", out.toString());
+        assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+        JsonNode b = Json.MAPPER.readTree(out.resolve("comparison.json").toFile()).get("benchmarks").get(0);
+        assertThat(b.get("pairs").asInt()).as("a 0.1 ms statement: far more pairs than its 40 iterations")
+                .isGreaterThan(200);
+        assertThat(b.get("detect_target").asDouble()).isEqualTo(0.008);
+        if (b.get("stopped").asText().equals("reached")) {
+            assertThat(b.get("detectable").asDouble()).isLessThanOrEqualTo(0.008);
+        } else {
+            assertThat(b.get("stopped").asText()).as("short of the target only when a budget ran out")
+                    .isIn("out of time", "out of pairs");
+        }
+        assertThat(r.out()).contains("(target 0.8%");
+        RunResult candidate = ResultsJson.read(repo.resolve("results.json"));
+        assertThat(candidate.ab().detect()).containsEntry("single_row_update", 0.008);
+        assertThat(candidate.ab().stops()).containsKey("single_row_update");
     }
 
     @Test

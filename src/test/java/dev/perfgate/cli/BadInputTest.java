@@ -62,6 +62,15 @@ class BadInputTest {
         expectOneLine(CliRun.of("run", "--db", "jdbc:mysql://localhost/x"), "is not a PostgreSQL URL");
     }
 
+    @Test
+    void aSensitivityTargetThatIsNotAShareOrHasNoAbRun() throws IOException {
+        Files.writeString(dir.resolve("x.sql"), "-- perfgate: detect=lots\n-- perfgate:run\nSELECT 1;\n");
+        expectOneLine(CliRun.of("check", dir.toString(), "--against", "HEAD"), "x.sql:1: detect=lots is not a share");
+        expectOneLine(CliRun.of("check", "--against", "HEAD", "--detect", "150%"), "--detect=150% is not a share");
+        expectOneLine(CliRun.of("check", "--detect", "2%"), "--detect 2%: sensitivity on demand adds pairs to an A/B "
+                + "run; give --against REF");
+    }
+
     static void expectOneLine(CliRun run, String fragment) {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.errorLines()).contains(fragment);

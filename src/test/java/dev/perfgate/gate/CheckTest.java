@@ -1,5 +1,6 @@
 package dev.perfgate.gate;
 
+import dev.perfgate.Defaults;
 import dev.perfgate.PerfgateException;
 import dev.perfgate.model.Baseline;
 import dev.perfgate.model.HistoryEntry;
@@ -258,7 +259,7 @@ class CheckTest {
         assertThat(base).exists();
         assertThat(engine.lastPlan.oneServer()).as("--against-db: the base has its own server").isFalse();
         assertThat(engine.lastPlan.base().version().describe()).isEqualTo("server jdbc:postgresql://localhost/other");
-        assertThat(engine.lastPlan.budget().maxPairs()).as("4 passes of 30 iterations").isEqualTo(120);
+        assertThat(engine.lastPlan.budget().maxPairs()).as("the default pair budget").isEqualTo(Defaults.MAX_PAIRS);
     }
 
     @Test

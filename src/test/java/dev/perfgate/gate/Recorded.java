@@ -62,7 +62,7 @@ final class Recorded {
         }
 
         @Override
-        public AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Confirmation confirmation) {
+        public AbRun.Outcome runAb(AbRun.Plan plan, InterleavedRun.Allocation allocation) {
             calls++;
             lastPlan = plan;
             during.run();

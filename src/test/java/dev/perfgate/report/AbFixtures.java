@@ -43,8 +43,8 @@ public final class AbFixtures {
             new Spec("steady", Direction.LOWER, 2.00, 2.00, 0.03, 1, 2),
             // a higher-is-better ratio that rose by 20 %: an improvement
             new Spec("speedup_ratio", Direction.HIGHER, 2.00, 2.40, 0.03, 1, 3),
-            // 30 % slower on the first pass, but the run could have confirmed it: a warning, not a failure
-            new Spec("first_pass_only", Direction.LOWER, 0.50, 0.65, 0.03, 1, 4));
+            // 30 % slower on the first pass, decisively: it fails at the first look's share, with no second pass
+            new Spec("first_pass_decisive", Direction.LOWER, 0.50, 0.65, 0.03, 1, 4));
 
     /** The paired comparison of the fixture's base and candidate under the default policy. */
     public static ComparisonReport comparison() {
@@ -55,10 +55,16 @@ public final class AbFixtures {
     static AbInfo session() {
         Map<String, Integer> looks = new LinkedHashMap<>();
         for (Spec s : BOTH) looks.put(s.name(), s.looks());
+        // steady reached its target; the ratio ran out of time short of its own
+        Map<String, Double> detect = Map.of("steady", 0.05, "speedup_ratio", 0.01);
+        Map<String, String> stops = new LinkedHashMap<>();
+        for (Spec s : BOTH) stops.put(s.name(), "decided");
+        stops.put("steady", "reached");
+        stops.put("speedup_ratio", "out of time");
         return new AbInfo("5e55100a", AbInfo.CANDIDATE,
                 new AbInfo.Version("git", "HEAD~1", "0123456789abcdef0123456789abcdef01234567", "bench/tviews", null),
                 new AbInfo.Version("worktree", null, "fedcba9876543210fedcba9876543210fedcba98", "bench/tviews", true),
-                looks, true);
+                looks, true, detect, stops);
     }
 
     /** Side A: every shared benchmark, and one the candidate removed. */

@@ -56,7 +56,7 @@ class AbGoldenTest {
                 "slowed_30pct", "regression",      // 2 passes: may fail, and +30 % clears the stricter level
                 "steady", "ok",                    // same level on both sides
                 "speedup_ratio", "improvement",    // higher is better and it rose by 20 %
-                "first_pass_only", "warning",      // 1 pass of a run that could confirm: not allowed to fail
+                "first_pass_decisive", "regression", // 1 pass, +30 %: certain at the first look's 99 %
                 "added", "new",                    // only in the candidate
                 "removed", "missing"));            // only in the base
     }
@@ -100,7 +100,7 @@ class AbGoldenTest {
         assertThat(properties).containsEntry("perfgate.mode", "ab")
                 .containsEntry("perfgate.base", "git HEAD~1 (0123456789)")
                 .containsEntry("perfgate.candidate", "work tree at fedcba9876 + uncommitted changes");
-        assertThat(((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("failures")).isEqualTo("1");
+        assertThat(((Element) doc.getElementsByTagName("testsuite").item(0)).getAttribute("failures")).isEqualTo("2");
     }
 
     @Test
