@@ -26,7 +26,7 @@ class RunAndCheckIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("single_row_update", "cascade_10_entities", "bulk_1k_rows", "jsonb_ivm_speedup",
-                "median", "p95", "spread", "No baseline");
+                "median", "p95", "spread", "NO BASELINE");
         RunResult r = ResultsJson.read(results);
         assertThat(r.suite()).isEqualTo("tviews");
         assertThat(r.benchmarks()).hasSize(4).allSatisfy(b -> assertThat(b.samples()).hasSize(3));
