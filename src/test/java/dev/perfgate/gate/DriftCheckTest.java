@@ -41,6 +41,10 @@ class DriftCheckTest {
     @TempDir
     Path dir;
 
+    /** A folder in no git repository, removed with the test (a second @TempDir is a folder of its own). */
+    @TempDir
+    Path outsideGit;
+
     private final Recorded.Listener listener = new Recorded.Listener();
     private Path suite;
     private String anchor;
@@ -138,7 +142,7 @@ class DriftCheckTest {
         assertThatThrownBy(() -> check.run(request(d, suite))).hasMessageContaining("no baseline at")
                 .hasMessageContaining("re-anchor");
 
-        Path outside = Recorded.suite(Files.createTempDirectory("perfgate-nogit"), "perf", "a");
+        Path outside = Recorded.suite(outsideGit, "perf", "a");
         assertThatThrownBy(() -> check.run(request(d, outside))).hasMessageContaining("is not in a git repository");
 
         CheckRequest r = request(d, suite);
