@@ -26,6 +26,8 @@ mkdir -p bench
 cp -r "$here/src/main/resources/suites/tviews" bench/tviews
 rm -f bench/tviews/baseline.json
 pg() { java -jar "$jar" "$@"; }
+# shellcheck source=scripts/demo-copies.sh
+. "$here/scripts/demo-copies.sh"
 commit() { git add -A && git -c user.name=m -c user.email=m@m commit -qm "$1"; }
 
 # Commit k hashes k x WORK x 32 bytes more in every rebuild of a product's document: the same plan, rows, buffers
@@ -56,16 +58,6 @@ c = json.load(open(sys.argv[1]))
 worst = max(c["benchmarks"], key=lambda b: b.get("change") or -1)
 print(c["verdict"], "%s=%s(%+.1f%%)" % (worst["name"], worst["verdict"], 100 * (worst.get("change") or 0)))
 EOF
-}
-
-tally() { # label, then lines of "verdict ..." on stdin
-  python3 -c '
-import sys, collections
-label = sys.argv[1]
-lines = [l.split()[0] for l in sys.stdin if l.strip()]
-c = collections.Counter(lines)
-print("%s: %d runs: %d pass, %d warn, %d fail" % (label, len(lines), c["pass"], c["warn"], c["fail"]))
-' "$1"
 }
 
 # the anchor holds the hook with no extra work (its fixed cost, three function calls, is then on both sides)

@@ -27,20 +27,8 @@ mkdir -p bench
 cp -r "$here/src/main/resources/suites/tviews" bench/tviews
 git init -q && git add . && git -c user.name=m -c user.email=m@m commit -qm suite
 pg() { java -jar "$jar" "$@"; }
-
-# Every read-model rebuild builds the JSONB document twice: about +20 % on single_row_update, about 2x where
-# the rebuild dominates (cascade_10_entities, bulk_1k_rows).
-slow_trigger() {
-  python3 - "$1" <<'EOF'
-import sys
-p = sys.argv[1]
-s = open(p).read()
-old = "LANGUAGE sql AS $$\n    INSERT INTO tviews.tv_product (product_id, data)"
-assert old in s, "the refresh function changed: update scripts/gate-runs.sh"
-open(p, "w").write(s.replace(old, "LANGUAGE sql AS $$\n    SELECT tviews.tv_product_build(p_id);\n"
-                                  "    INSERT INTO tviews.tv_product (product_id, data)"))
-EOF
-}
+# shellcheck source=scripts/demo-copies.sh
+. "$here/scripts/demo-copies.sh"
 
 drop_index() {
   sed -i 's/^CREATE INDEX reviews_product_idx ON reviews (product_id);/-- reviews_product_idx dropped/' "$1"
@@ -62,16 +50,6 @@ for b in c["benchmarks"]:
                  "-" if d is None else "%.1f%%" % (100 * d)))
 print(c["verdict"], " ".join(parts))
 EOF
-}
-
-tally() { # label, then lines of "verdict ..." on stdin
-  python3 -c '
-import sys, collections
-label = sys.argv[1]
-lines = [l.split()[0] for l in sys.stdin if l.strip()]
-c = collections.Counter(lines)
-print("%s: %d runs: %d pass, %d warn, %d fail" % (label, len(lines), c["pass"], c["warn"], c["fail"]))
-' "$1"
 }
 
 unchanged() {

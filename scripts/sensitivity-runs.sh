@@ -22,6 +22,8 @@ work_rows="${2:-200}"
 work="$(mktemp -d /tmp/perfgate-sensitivity-XXXXXX)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+# shellcheck source=scripts/demo-copies.sh
+. "$here/scripts/demo-copies.sh"
 mkdir -p bench
 cp -r "$here/src/main/resources/suites/tviews" bench/tviews
 cp -r bench/tviews bench/same
@@ -37,15 +39,7 @@ assert old in s, "products_changed() changed: update scripts/sensitivity-runs.sh
 open(p, "w").write(s.replace(old, "BEGIN\n    PERFORM count(*) FROM generate_series(1, %s);\n"
                                   "    PERFORM tviews.tv_product_refresh(NEW.id);" % k))
 EOF
-python3 - bench/slowed/_suite.sql <<'EOF'
-import sys
-p = sys.argv[1]
-s = open(p).read()
-old = "LANGUAGE sql AS $$\n    INSERT INTO tviews.tv_product (product_id, data)"
-assert old in s, "the refresh function changed: update scripts/sensitivity-runs.sh"
-open(p, "w").write(s.replace(old, "LANGUAGE sql AS $$\n    SELECT tviews.tv_product_build(p_id);\n"
-                                  "    INSERT INTO tviews.tv_product (product_id, data)"))
-EOF
+slow_trigger bench/slowed/_suite.sql
 
 : > runs.txt
 for i in $(seq "$runs"); do

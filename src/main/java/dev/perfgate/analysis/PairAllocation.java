@@ -104,13 +104,13 @@ public final class PairAllocation {
         Confirmation.Look look = Confirmation.look(base, candidate, direction, policy, looks);
         boolean certain = !look.undecided()
                 && (look.verdict() == Verdict.REGRESSION || look.verdict() == Verdict.IMPROVEMENT);
-        boolean short_ = plan.detect() != null && !(look.detectable() <= plan.detect());
-        if (!look.undecided() && (certain || !short_)) {
-            return Next.stop(plan.detect() != null && !short_ ? Stop.REACHED : Stop.DECIDED);
+        boolean shortOfTarget = plan.detect() != null && !(look.detectable() <= plan.detect());
+        if (!look.undecided() && (certain || !shortOfTarget)) {
+            return Next.stop(plan.detect() != null && !shortOfTarget ? Stop.REACHED : Stop.DECIDED);
         }
         int n = base.length;
         int want = look.undecided() ? firstPass : 0;
-        if (short_) want = Math.max(want, toReach(look.detectable(), n));
+        if (shortOfTarget) want = Math.max(want, toReach(look.detectable(), n));
         int fewest = Math.max(1, plan.perPass() / 4);
         want = Math.max(want, fewest);
         int room = plan.maxPairs() - n;
