@@ -172,26 +172,7 @@ class FirstWeekIT {
         Scripts.git(upstream, "checkout", "-q", "-b", "bootstrap", base);
         CiFixture.perfgate("init", "perf", "--root", upstream.toString());
         Path suite = upstream.resolve("perf");
-        String settings = Files.readString(suite.resolve("_suite.sql"))
-                .replace("fail_threshold=10% warn_threshold=5%", "fail_threshold=100% warn_threshold=50%")
-                .replace("VACUUM ANALYZE accounts;", """
-                        VACUUM ANALYZE accounts;
-                        CREATE TABLE account_log (account_id integer, balance numeric(12, 2));
-                        CREATE FUNCTION log_balance() RETURNS trigger LANGUAGE plpgsql AS $$
-                        BEGIN
-                            INSERT INTO account_log VALUES (NEW.id, NEW.balance);
-                            RETURN NEW;
-                        END
-                        $$;
-                        CREATE TRIGGER accounts_log AFTER UPDATE ON accounts FOR EACH ROW EXECUTE FUNCTION log_balance();""")
-                .replace("DROP TABLE accounts;", "DROP TABLE accounts;\nDROP TABLE account_log;\n"
-                        + "DROP FUNCTION log_balance();");
-        Files.writeString(suite.resolve("_suite.sql"), settings);
-        Files.writeString(suite.resolve(CiFixture.UNTOUCHED + ".sql"), """
-                -- perfgate:param id = int(1, 10000*scale)
-                -- perfgate:run
-                SELECT balance FROM accounts WHERE id = :id;
-                """);
+        CiFixture.shape(suite);
         Scripts.git(upstream, "add", ".");
         Scripts.git(upstream, "commit", "-q", "-m", "performance gate: perfgate init");
         String sha = Scripts.git(upstream, "rev-parse", "HEAD");
